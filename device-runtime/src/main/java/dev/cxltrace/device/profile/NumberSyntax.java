@@ -1,0 +1,82 @@
+package dev.cxltrace.device.profile;
+
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * Integers as the trace language writes them (TRACE-LANGUAGE.md, lexical rules): decimal,
+ * {@code 0x} hexadecimal or {@code 0b} binary, {@code _} between digits, unsigned, at most 64
+ * bits; and sizes, a decimal integer with an optional binary suffix K, M, G or T.
+ */
+public final class NumberSyntax {
+    private NumberSyntax() {
+    }
+
+    private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64);
+
+    /** The value of an integer literal, or empty if the text is not one or exceeds 64 bits. */
+    public static OptionalLong parseInteger(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        int radix = 10;
+        if (t.startsWith("0x")) {
+            radix = 16;
+            t = t.substring(2);
+        } else if (t.startsWith("0b")) {
+            radix = 2;
+            t = t.substring(2);
+        }
+        if (t.isEmpty() || t.startsWith("_") || t.endsWith("_") || t.contains("__")) {
+            return OptionalLong.empty();
+        }
+        String digits = t.replace("_", "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), radix) < 0) {
+                return OptionalLong.empty();
+            }
+        }
+        BigInteger v = new BigInteger(digits, radix);
+        return v.compareTo(MAX) >= 0 ? OptionalLong.empty() : OptionalLong.of(v.longValue());
+    }
+
+    /** The value of an integer or a size ({@code 256M}), or empty. */
+    public static OptionalLong parseSize(String text) {
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        char last = Character.toUpperCase(text.charAt(text.length() - 1));
+        int shift = switch (last) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            case 'T' -> 40;
+            default -> -1;
+        };
+        if (shift < 0) {
+            return parseInteger(text);
+        }
+        String number = text.substring(0, text.length() - 1);
+        String lower = number.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("0x") || lower.startsWith("0b")) {
+            return OptionalLong.empty();   // a suffix never follows a hexadecimal or binary literal
+        }
+        OptionalLong v = parseInteger(number);
+        if (v.isEmpty() || Long.numberOfLeadingZeros(v.getAsLong()) < shift) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(v.getAsLong() << shift);
+    }
+
+    /** A size in the shortest exact form: {@code 256M}, {@code 1T}, else hexadecimal. */
+    public static String formatSize(long value) {
+        String[] suffixes = {"T", "G", "M", "K"};
+        int[] shifts = {40, 30, 20, 10};
+        for (int i = 0; i < shifts.length; i++) {
+            long unit = 1L << shifts[i];
+            if (value != 0 && value % unit == 0 && Long.compareUnsigned(value, unit) >= 0) {
+                return Long.toUnsignedString(value / unit) + suffixes[i];
+            }
+        }
+        return "0x" + Long.toHexString(value);
+    }
+}
