@@ -1,0 +1,20 @@
+package dev.cxltrace.lang.diag;
+
+import dev.cxltrace.lang.syntax.Span;
+import java.util.List;
+
+/** A finding on one line: where, how serious, its stable code, the message, and related places. */
+public record Diagnostic(Span span, Severity severity, DiagnosticCode code, String message, List<Related> related) {
+
+    public static Diagnostic of(Span span, DiagnosticCode code, String message) {
+        return new Diagnostic(span, code.severity(), code, message, List.of());
+    }
+
+    public static Diagnostic of(Span span, DiagnosticCode code, String message, List<Related> related) {
+        return new Diagnostic(span, code.severity(), code, message, related);
+    }
+
+    public int line() {
+        return span.line();
+    }
+}
