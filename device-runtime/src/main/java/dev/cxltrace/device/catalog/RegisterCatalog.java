@@ -61,7 +61,8 @@ public final class RegisterCatalog {
 
     /** Lookup by canonical path, case-insensitive. */
     public Optional<RegisterDef> byPath(String path) {
-        return Optional.ofNullable(byPath.get(path.toLowerCase(Locale.ROOT)));
+        RegisterDef exact = byPath.get(path);
+        return Optional.ofNullable(exact != null ? exact : byPath.get(path.toLowerCase(Locale.ROOT)));
     }
 
     /** The register that holds byte {@code offset} of a register space, if any. */

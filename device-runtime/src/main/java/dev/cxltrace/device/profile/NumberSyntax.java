@@ -17,6 +17,10 @@ public final class NumberSyntax {
 
     /** The value of an integer literal, or empty if the text is not one or exceeds 64 bits. */
     public static OptionalLong parseInteger(String text) {
+        long fast = fastParse(text);
+        if (fast != NOT_FAST) {
+            return OptionalLong.of(fast);
+        }
         String t = text.toLowerCase(Locale.ROOT);
         int radix = 10;
         if (t.startsWith("0x")) {
@@ -37,6 +41,49 @@ public final class NumberSyntax {
         }
         BigInteger v = new BigInteger(digits, radix);
         return v.compareTo(MAX) >= 0 ? OptionalLong.empty() : OptionalLong.of(v.longValue());
+    }
+
+    private static final long NOT_FAST = Long.MIN_VALUE + 0x5EED;
+
+    /**
+     * The common literals (decimal below 10^18, hexadecimal up to 15 digits, with separators) without
+     * allocating; {@link #NOT_FAST} sends anything else to the exact path.
+     */
+    private static long fastParse(String t) {
+        int n = t.length();
+        if (n == 0 || n > 24) {
+            return NOT_FAST;
+        }
+        int i = 0;
+        int radix = 10;
+        if (n > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')) {
+            radix = 16;
+            i = 2;
+        }
+        long v = 0;
+        int digits = 0;
+        char prev = 'x';
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == '_') {
+                if (prev == '_' || digits == 0) {
+                    return NOT_FAST;
+                }
+                prev = c;
+                continue;
+            }
+            int d = Character.digit(c, radix);
+            if (d < 0) {
+                return NOT_FAST;
+            }
+            v = v * radix + d;
+            digits++;
+            prev = c;
+        }
+        if (prev == '_' || digits == 0 || (radix == 16 ? digits > 15 : digits > 18)) {
+            return NOT_FAST;
+        }
+        return v;
     }
 
     /** The value of an integer or a size ({@code 256M}), or empty. */

@@ -5,6 +5,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +33,12 @@ public final class ProfileLoader {
     public static Loaded parse(String source, String json) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(json);
+            root = parseStrict(json);
         } catch (JsonParseException e) {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            // Gson appends a troubleshooting link and suggests lenient parsing; keep the position only.
+            why = why.lines().findFirst().orElse(why)
+                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
             return new Loaded(null, List.of("profile " + source + " is not valid JSON: " + why));
         }
         if (!root.isJsonObject()) {
@@ -42,6 +51,25 @@ public final class ProfileLoader {
             set(builder, e.getKey(), e.getValue()).ifPresent(m -> errors.add("profile " + source + ": " + m));
         }
         return new Loaded(errors.isEmpty() ? builder : null, List.copyOf(errors));
+    }
+
+    /**
+     * One JSON value and nothing after it, read strictly: {@code JsonParser.parseString} is
+     * lenient and would accept unquoted names and values, single quotes, comments and {@code =},
+     * which are not JSON (TRACE-LANGUAGE.md §1), so a file other tools refuse would load here.
+     */
+    private static JsonElement parseStrict(String json) {
+        JsonReader reader = new JsonReader(new StringReader(json));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement root = JsonParser.parseReader(reader);   // keeps STRICT; only LEGACY_STRICT is relaxed
+        try {
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonSyntaxException("text after the JSON value at " + reader.getPath());
+            }
+        } catch (IOException e) {
+            throw new JsonSyntaxException(e);
+        }
+        return root;
     }
 
     private static Optional<String> set(ProfileBuilder builder, String key, JsonElement value) {

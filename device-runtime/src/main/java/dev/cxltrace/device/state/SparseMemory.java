@@ -3,6 +3,7 @@ package dev.cxltrace.device.state;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,13 +23,18 @@ public final class SparseMemory {
     private static final int FANOUT = 1 << FANOUT_BITS;
     private static final AtomicLong GENERATIONS = new AtomicLong();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long size;
     private final int levels;
     private long generation;
     private Node root;
     private int pages;
-    // One-entry cache of the last page written in the current generation, for runs of accesses.
+    // One-entry cache of the last page created or copied in the current generation, for runs of
+    // accesses to a new page. It is set only there: storing a reference into this long-lived
+    // object costs a GC barrier (a fence under G1), more than the walk it would save when
+    // accesses jump between pages (docs/PERFORMANCE.md). Reads and writes of existing pages walk.
     private long cachedIndex = -1;
     private byte[] cachedPage;
 
@@ -63,14 +69,22 @@ public final class SparseMemory {
             if (page == null) {
                 return 0;
             }
-            if (bytes == 8) {
-                return (long) LONGS.get(page, inPage);
+            switch (bytes) {
+                case 8:
+                    return (long) LONGS.get(page, inPage);
+                case 4:
+                    return (int) INTS.get(page, inPage) & 0xFFFF_FFFFL;
+                case 2:
+                    return (short) SHORTS.get(page, inPage) & 0xFFFFL;
+                case 1:
+                    return page[inPage] & 0xFFL;
+                default:
+                    long v = 0;
+                    for (int i = bytes - 1; i >= 0; i--) {
+                        v = (v << 8) | (page[inPage + i] & 0xFF);
+                    }
+                    return v;
             }
-            long v = 0;
-            for (int i = bytes - 1; i >= 0; i--) {
-                v = (v << 8) | (page[inPage + i] & 0xFF);
-            }
-            return v;
         }
         long v = 0;
         for (int i = bytes - 1; i >= 0; i--) {
@@ -85,12 +99,16 @@ public final class SparseMemory {
         int inPage = (int) (offset & (PAGE_SIZE - 1));
         if (inPage + bytes <= PAGE_SIZE) {
             byte[] page = index == cachedIndex ? cachedPage : writablePage(index);
-            if (bytes == 8) {
-                LONGS.set(page, inPage, value);
-                return;
-            }
-            for (int i = 0; i < bytes; i++) {
-                page[inPage + i] = (byte) (value >>> (8 * i));
+            switch (bytes) {
+                case 8 -> LONGS.set(page, inPage, value);
+                case 4 -> INTS.set(page, inPage, (int) value);
+                case 2 -> SHORTS.set(page, inPage, (short) value);
+                case 1 -> page[inPage] = (byte) value;
+                default -> {
+                    for (int i = 0; i < bytes; i++) {
+                        page[inPage + i] = (byte) (value >>> (8 * i));
+                    }
+                }
             }
             return;
         }
@@ -98,6 +116,36 @@ public final class SparseMemory {
             write(offset + i, 1, value >>> (8 * i));
         }
     }
+
+    /**
+     * Whether both memories have the same size and hold the same bytes, an unwritten page being
+     * equal to a page of zeros. It exists so that a restored snapshot can be checked against a
+     * memory that reached the same state by replaying the accesses (DevicePropertiesTest).
+     * Shared nodes and pages compare in O(1).
+     */
+    public boolean contentEquals(SparseMemory other) {
+        return size == other.size && levels == other.levels && sameContent(root, other.root, 0);
+    }
+
+    private boolean sameContent(Object a, Object b, int level) {
+        if (a == b) {
+            return true;
+        }
+        if (level == levels) {
+            return Arrays.equals(a == null ? ZERO_PAGE : ((Page) a).bytes, b == null ? ZERO_PAGE : ((Page) b).bytes);
+        }
+        Object[] as = a == null ? EMPTY_SLOTS : ((Node) a).slots;
+        Object[] bs = b == null ? EMPTY_SLOTS : ((Node) b).slots;
+        for (int i = 0; i < FANOUT; i++) {
+            if (!sameContent(as[i], bs[i], level + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
+    private static final Object[] EMPTY_SLOTS = new Object[FANOUT];
 
     /** An immutable view of the current contents; O(1), pages shared until either side writes. */
     public Snapshot snapshot() {
@@ -164,18 +212,32 @@ public final class SparseMemory {
     }
 
     private byte[] find(long index) {
+        Node n = leaf(index);
+        if (n == null) {
+            return null;
+        }
+        Page p = (Page) n.slots[(int) index & (FANOUT - 1)];
+        return p == null ? null : p.bytes;
+    }
+
+    /** The leaf node that holds page {@code index}, or null if none of its pages was written. */
+    private Node leaf(long index) {
         Node n = root;
         for (int level = 0; level < levels - 1 && n != null; level++) {
             n = (Node) n.slots[slot(index, level)];
         }
-        if (n == null) {
-            return null;
-        }
-        Page p = (Page) n.slots[slot(index, levels - 1)];
-        return p == null ? null : p.bytes;
+        return n;
     }
 
     private byte[] writablePage(long index) {
+        // Fast path: the page exists and belongs to this generation (so does its whole path).
+        Node leaf = leaf(index);
+        if (leaf != null && leaf.generation == generation) {
+            Page p = (Page) leaf.slots[(int) index & (FANOUT - 1)];
+            if (p != null && p.generation == generation) {
+                return p.bytes;
+            }
+        }
         root = owned(root);
         Node n = root;
         for (int level = 0; level < levels - 1; level++) {

@@ -9,12 +9,25 @@ import java.util.List;
  */
 public record AccessResult(Errno errno, long value, List<WriteOutcome> outcomes) {
 
+    // Results that carry nothing but an errno, a write that reached no register, and a read of 0
+    // (unwritten memory, clear registers) are shared: the record is immutable, and the device
+    // answers tens of millions of accesses a second (docs/PERFORMANCE.md).
+    private static final AccessResult[] FAILED = new AccessResult[Errno.values().length];
+    /** Success with value 0 and no outcomes. */
+    static final AccessResult WRITTEN = new AccessResult(null, 0, List.of());
+
+    static {
+        for (Errno e : Errno.values()) {
+            FAILED[e.ordinal()] = new AccessResult(e, 0, List.of());
+        }
+    }
+
     static AccessResult failed(Errno errno) {
-        return new AccessResult(errno, 0, List.of());
+        return FAILED[errno.ordinal()];
     }
 
     static AccessResult read(long value) {
-        return new AccessResult(null, value, List.of());
+        return value == 0 ? WRITTEN : new AccessResult(null, value, List.of());
     }
 
     public boolean ok() {

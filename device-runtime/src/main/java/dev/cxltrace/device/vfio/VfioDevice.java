@@ -9,6 +9,8 @@ import dev.cxltrace.device.catalog.Gate;
 import dev.cxltrace.device.catalog.HdmDecoderRegisters;
 import dev.cxltrace.device.catalog.RegisterCatalog;
 import dev.cxltrace.device.catalog.RegisterDef;
+import dev.cxltrace.device.catalog.RegisterValues;
+import dev.cxltrace.device.catalog.RegisterValues;
 import dev.cxltrace.device.catalog.Space;
 import dev.cxltrace.device.fsm.ComponentDwordRule;
 import dev.cxltrace.device.fsm.ConfigChunking;
@@ -26,6 +28,7 @@ import dev.cxltrace.device.semantics.WriteAlgebra;
 import dev.cxltrace.device.semantics.WriteOutcome;
 import dev.cxltrace.device.state.SparseMemory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,15 +42,44 @@ import java.util.Optional;
  * hardware on a plain one); the host copy lives in the immutable {@link Layout} and no access
  * reaches it while {@code cxl=on}.
  */
-public final class VfioDevice implements GateState {
+public final class VfioDevice implements GateState, RegisterValues {
     private static final RegisterCatalog CATALOG = RegisterCatalog.get();
     private static final List<FieldRef> GATE_SOURCES = Gate.sources();
+    /** By register id: whether the register holds a field that closes a gate. */
+    private static final boolean[] HOLDS_GATE_SOURCE = new boolean[CATALOG.size()];
+
+    private static final Gate[] GATES = Gate.values();
+
+    static {
+        for (FieldRef s : GATE_SOURCES) {
+            HOLDS_GATE_SOURCE[s.register().id()] = true;
+        }
+        // The device caches gate states until a register holding a gate source changes; that is
+        // sound only if every register a gate reads holds one. Read each gate with all registers
+        // 0 and all 1 (so both sides of its && and || are evaluated) and check what it read.
+        for (Gate g : GATES) {
+            for (long fill : new long[] {0, -1L}) {
+                g.closed(r -> {
+                    if (!HOLDS_GATE_SOURCE[r.id()]) {
+                        throw new IllegalStateException("gate " + g + " reads " + r.path()
+                                + ", which holds none of Gate.sources(): add it there");
+                    }
+                    return fill;
+                });
+            }
+        }
+    }
 
     private final Layout layout;
     private final long[] registers;
     private final Provenance[] setters;
     private SparseMemory hdm;
     private SparseMemory bar;
+    /** The registers as gates read them; one instance, so a gate check allocates nothing. */
+    private final RegisterValues values = this::value;
+    /** Gate states by ordinal, valid while {@code gatesKnown}; see {@link #closed}. */
+    private final boolean[] gateClosed = new boolean[Gate.values().length];
+    private boolean gatesKnown;
 
     private VfioDevice(Layout layout) {
         this.layout = layout;
@@ -105,6 +137,7 @@ public final class VfioDevice implements GateState {
     // ---------------------------------------------------------------- registers and VFIO info
 
     /** The register as the guest sees it now (the shadow while CXL-bound). */
+    @Override
     public long value(RegisterDef r) {
         return registers[r.id()];
     }
@@ -153,14 +186,25 @@ public final class VfioDevice implements GateState {
 
     // ---------------------------------------------------------------- gates
 
+    /**
+     * Whether a gate is closed now. Gates are read several times per gated write, so their states
+     * are cached until a register that holds a gate source changes (Gate.closed reads only those:
+     * checked when this class loads, see {@link #GATE_SOURCES}).
+     */
     @Override
     public boolean closed(Gate gate) {
-        return gate.closed(this::value);
+        if (!gatesKnown) {
+            for (Gate g : GATES) {
+                gateClosed[g.ordinal()] = g.closed(values);
+            }
+            gatesKnown = true;
+        }
+        return gateClosed[gate.ordinal()];
     }
 
     @Override
     public FieldDef cause(Gate gate) {
-        return gate.cause(this::value);
+        return gate.cause(values);
     }
 
     @Override
@@ -188,8 +232,22 @@ public final class VfioDevice implements GateState {
         }
         System.arraycopy(s.registers, 0, registers, 0, registers.length);
         System.arraycopy(s.setters, 0, setters, 0, setters.length);
+        gatesKnown = false;
         hdm = SparseMemory.restore(s.hdm);
         bar = SparseMemory.restore(s.bar);
+    }
+
+    /**
+     * Whether the other device is in exactly this state: same profile, registers, gate setters,
+     * HDM memory and BAR scratch (unwritten memory equals zeros). It exists to check snapshot
+     * equality: a restored snapshot against a device that replayed the same accesses.
+     */
+    public boolean sameStateAs(VfioDevice other) {
+        return layout.profile.equals(other.layout.profile)
+                && Arrays.equals(registers, other.registers)
+                && Arrays.equals(setters, other.setters)
+                && hdm.contentEquals(other.hdm)
+                && bar.contentEquals(other.bar);
     }
 
     /** The HDM memory (sparse), for viewers such as a debugger's memory read. */
@@ -264,27 +322,27 @@ public final class VfioDevice implements GateState {
         if (!fits(offset, bytes, RegisterCatalog.CFG_SIZE)) {
             return AccessResult.failed(Errno.EFAULT);
         }
-        List<WriteOutcome> outcomes = new ArrayList<>(2);
+        Outcomes out = new Outcomes();
         long end = offset + bytes;
         for (long pos = offset; pos < end; ) {
             int size = ConfigChunking.chunkAt(pos, end);
             long data = (value >>> (8 * (pos - offset))) & DvsecBodyWidening.byteMask(size);
             if (layout.bound && pos >= DvsecRegisters.BODY_START && pos < DvsecRegisters.BODY_END) {
-                writeWidened(pos, size, data, who, outcomes);
+                writeWidened(pos, size, data, who, out);
             } else {
-                writeBytes(Space.CFG, pos, size, data, who, outcomes);
+                writeBytes(Space.CFG, pos, size, data, who, out);
             }
             pos += size;
         }
-        return new AccessResult(null, 0, outcomes);
+        return out.result();
     }
 
     /** §2.3: the chunk goes to the register holding its first byte; bytes past it are W-SPAN. */
-    private void writeWidened(long pos, int size, long data, Provenance who, List<WriteOutcome> outcomes) {
+    private void writeWidened(long pos, int size, long data, Provenance who, Outcomes out) {
         RegisterDef target = CATALOG.containing(Space.CFG, pos);
         long old = registers[target.id()];
         long w = DvsecBodyWidening.widen(target, old, pos, size, data);
-        outcomes.add(writeRegister(target, target.offset(), w, target.valueMask(), who));
+        out.add(writeRegister(target, target.offset(), w, target.valueMask(), who));
         for (long o = target.end(); o < pos + size; ) {
             RegisterDef r = CATALOG.containing(Space.CFG, o);
             int shift = (int) (8 * (o - pos));
@@ -295,7 +353,7 @@ public final class VfioDevice implements GateState {
             long rOld = registers[r.id()];
             long spanned = DvsecBodyWidening.spanned(r.execWhole().orElse(null), rOld, wr, be);
             List<Drop> drops = spanned == 0 ? List.of() : fieldDrops(r, spanned, DropReason.SPAN, View.EXEC);
-            outcomes.add(new WriteOutcome(r, r.offset(), rOld, rOld, wr, be, 0, spanned, 0, drops));
+            out.add(new WriteOutcome(r, r.offset(), rOld, rOld, wr, be, 0, spanned, 0, drops));
             o += inside;
         }
     }
@@ -304,7 +362,7 @@ public final class VfioDevice implements GateState {
      * The generic path of a byte range in a register space: each covered register written with the
      * access's byte enables; unassigned bytes report non-zero data.
      */
-    private void writeBytes(Space space, long pos, int size, long data, Provenance who, List<WriteOutcome> outcomes) {
+    private void writeBytes(Space space, long pos, int size, long data, Provenance who, Outcomes out) {
         long end = pos + size;
         for (long o = pos; o < end; ) {
             RegisterDef r = CATALOG.containing(space, o);
@@ -315,7 +373,7 @@ public final class VfioDevice implements GateState {
                 }
                 long part = (data >>> (8 * (o - pos))) & DvsecBodyWidening.byteMask((int) (gapEnd - o));
                 if (part != 0) {
-                    outcomes.add(unassigned(space, o, (int) (gapEnd - o), part));
+                    out.add(unassigned(space, o, (int) (gapEnd - o), part));
                 }
                 o = gapEnd;
                 continue;
@@ -324,7 +382,7 @@ public final class VfioDevice implements GateState {
             int at = (int) (8 * (o - r.offset()));
             long be = DvsecBodyWidening.byteMask((int) (stop - o)) << at;
             long w = ((data >>> (8 * (o - pos))) << at) & be;
-            outcomes.add(writeRegister(r, r.offset(), w, be, who));
+            out.add(writeRegister(r, r.offset(), w, be, who));
             o = stop;
         }
     }
@@ -360,18 +418,18 @@ public final class VfioDevice implements GateState {
             return AccessResult.failed(Errno.EINVAL);
         }
         int dwords = bytes / 4;
-        List<WriteOutcome> outcomes = new ArrayList<>(dwords);
+        Outcomes out = new Outcomes();
         for (int i = 0; i < dwords; i++) {
             long o = offset + 4L * i;
             long data = (value >>> (32 * i)) & 0xFFFF_FFFFL;
             RegisterDef r = CATALOG.containing(Space.COMP, o);
             if (r != null) {
-                outcomes.add(writeRegister(r, o, data, 0xFFFF_FFFFL, who));
+                out.add(writeRegister(r, o, data, 0xFFFF_FFFFL, who));
             } else if (data != 0) {
-                outcomes.add(unassigned(Space.COMP, o, 4, data));
+                out.add(unassigned(Space.COMP, o, 4, data));
             }
         }
-        return new AccessResult(null, 0, outcomes);
+        return out.result();
     }
 
     // hdm: plain memory (§5.6)
@@ -388,7 +446,7 @@ public final class VfioDevice implements GateState {
             return AccessResult.failed(Errno.EINVAL);
         }
         hdm.write(offset, bytes, value);
-        return new AccessResult(null, 0, List.of());
+        return AccessResult.WRITTEN;
     }
 
     // barN: pread/pwrite on the BAR region (§5.7, §5.8)
@@ -434,12 +492,12 @@ public final class VfioDevice implements GateState {
         }
         if (layout.bound || !overlapsWindow(offset, bytes)) {
             bar.write(offset, bytes, value);
-            return new AccessResult(null, 0, List.of());
+            return AccessResult.WRITTEN;
         }
         // A plain device: the component block's hardware registers sit in the window (§5.8).
         long window = layout.profile.compOffset();
         long windowEnd = window + DeviceProfile.COMPONENT_BLOCK_SIZE;
-        List<WriteOutcome> outcomes = new ArrayList<>(2);
+        Outcomes out = new Outcomes();
         long lo = Math.max(offset, window);
         long hi = Math.min(offset + bytes, windowEnd);
         for (long o = offset; o < offset + bytes; o++) {
@@ -448,15 +506,50 @@ public final class VfioDevice implements GateState {
             }
         }
         long data = (value >>> (8 * (lo - offset))) & DvsecBodyWidening.byteMask((int) (hi - lo));
-        writeBytes(Space.COMP, lo - window, (int) (hi - lo), data, who, outcomes);
-        return new AccessResult(null, 0, outcomes);
+        writeBytes(Space.COMP, lo - window, (int) (hi - lo), data, who, out);
+        return out.result();
+    }
+
+    /**
+     * The outcomes of one write, in order. A fresh one per write rather than a buffer kept in the
+     * device: storing new objects into a long-lived one costs a GC barrier (a fence under G1) on
+     * every store, which showed as the hottest instructions of the write path (docs/PERFORMANCE.md).
+     */
+    private static final class Outcomes {
+        private WriteOutcome first;
+        private WriteOutcome second;
+        private List<WriteOutcome> more;
+
+        void add(WriteOutcome o) {
+            if (first == null) {
+                first = o;
+            } else if (second == null) {
+                second = o;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(6);
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(o);
+            }
+        }
+
+        /** The result: the outcomes in an immutable list of the exact size. */
+        AccessResult result() {
+            if (first == null) {
+                return AccessResult.WRITTEN;
+            }
+            List<WriteOutcome> list = more != null ? List.copyOf(more) : second != null ? List.of(first, second) : List.of(first);
+            return new AccessResult(null, 0, list);
+        }
     }
 
     // ---------------------------------------------------------------- one register
 
     private WriteOutcome writeRegister(RegisterDef r, long offset, long w, long be, Provenance who) {
         if (r.behaviour() == Behaviour.DECODER_CONTROL) {
-            return writeDecoderControl(r, offset, w, who);
+            return writeDecoderControl(r, offset, w, be, who);
         }
         int id = r.id();
         View view = layout.views[id];
@@ -480,11 +573,16 @@ public final class VfioDevice implements GateState {
         return new WriteOutcome(r, offset, old, next, w, be, next ^ old, dropped, divergence, drops);
     }
 
-    /** FSM-DEC on a CXL-bound device, FSM-H on a plain one; the other is the I-SPEC reference. */
-    private WriteOutcome writeDecoderControl(RegisterDef r, long offset, long v, Provenance who) {
+    /**
+     * FSM-DEC on a CXL-bound device, FSM-H on a plain one; the other is the I-SPEC reference. A
+     * {@code comp} write is always a whole dword; through a plain device's BAR the access may cover
+     * only some bytes, and the bytes it does not cover keep their value (§5.7).
+     */
+    private WriteOutcome writeDecoderControl(RegisterDef r, long offset, long w, long be, Provenance who) {
         int id = r.id();
         long c = registers[id];
-        long writable = layout.spec[id].maskOf(Attribute.rwl(Gate.DEC0_SPEC));
+        long v = (c & ~be) | (w & be);
+        long writable = layout.decoderWritable[id];
         long hardware = DecoderHardwareFsm.next(c, v, writable);
         long next = layout.bound ? DecoderCommitFsm.next(c, v) : hardware;
         long refused = DecoderCommitFsm.refused(c, v, next) & r.valueMask();
@@ -504,7 +602,7 @@ public final class VfioDevice implements GateState {
         if (next != c) {
             remember(r, c, next, who);
         }
-        return new WriteOutcome(r, offset, c, next, v, r.valueMask(), next ^ c, refused, divergence, drops);
+        return new WriteOutcome(r, offset, c, next, w, be, next ^ c, refused, divergence, drops);
     }
 
     /** One drop per field of {@code mask}, all for one reason; the attribute is the field's in {@code view}. */
@@ -542,6 +640,10 @@ public final class VfioDevice implements GateState {
 
     /** Remembers who changed a field that closes a gate, to name them in later drops. */
     private void remember(RegisterDef r, long old, long next, Provenance who) {
+        if (!HOLDS_GATE_SOURCE[r.id()]) {
+            return;
+        }
+        gatesKnown = false;
         for (int i = 0; i < GATE_SOURCES.size(); i++) {
             FieldRef s = GATE_SOURCES.get(i);
             if (s.register() == r && ((old ^ next) & s.field().mask()) != 0 && who != null) {
@@ -561,6 +663,8 @@ public final class VfioDevice implements GateState {
         final WriteAlgebra[] exec;
         final WriteAlgebra[] spec;
         final boolean[] divergent;
+        /** By register id, for decoder control: the bits FSM-H lets software write (RWL under DEC0_SPEC). */
+        final long[] decoderWritable;
         final DeviceInfo info;
         final RegionInfo[] regions;
 
@@ -573,12 +677,16 @@ public final class VfioDevice implements GateState {
             exec = new WriteAlgebra[n];
             spec = new WriteAlgebra[n];
             divergent = new boolean[n];
+            decoderWritable = new long[n];
             for (RegisterDef r : CATALOG.registers()) {
                 int id = r.id();
                 host[id] = r.resetValue(p);
                 exec[id] = WriteAlgebra.of(r, p, View.EXEC);
                 spec[id] = WriteAlgebra.of(r, p, View.SPEC);
                 divergent[id] = differs(r, p);
+                if (r.behaviour() == Behaviour.DECODER_CONTROL) {
+                    decoderWritable[id] = spec[id].maskOf(Attribute.rwl(Gate.DEC0_SPEC));
+                }
                 boolean hardware = r.space() == Space.COMP
                         || (r.offset() >= DvsecRegisters.BODY_START && r.offset() < DvsecRegisters.END);
                 views[id] = !bound && hardware ? View.SPEC : View.EXEC;

@@ -28,6 +28,9 @@ final class DropMessages {
         Span spanOf(String parameter);
 
         String profileName();
+
+        /** Whether the device is plain vfio-pci (REGISTERS.md §5.8), so the decoder runs FSM-H rather than FSM-DEC. */
+        boolean plainDevice();
     }
 
     static DiagnosticCode code(DropReason reason) {
@@ -42,10 +45,14 @@ final class DropMessages {
         };
     }
 
-    static void add(WriteOutcome o, Space space, String op, long accessOffset, Span span, ParameterLocator params,
-            List<Diagnostic> out) {
+    /**
+     * {@code space} is where the registers are ({@code comp} for a plain device's component block),
+     * {@code accessSpace} the space the line names ({@code bar0}).
+     */
+    static void add(WriteOutcome o, Space space, Space accessSpace, String op, long accessOffset, Span span,
+            ParameterLocator params, List<Diagnostic> out) {
         for (Drop d : o.drops()) {
-            out.add(drop(o, d, space, op, accessOffset, span, params));
+            out.add(drop(o, d, space, accessSpace, op, accessOffset, span, params));
         }
         if (o.specDivergence() != 0 && o.register() != null) {
             for (FieldDef f : o.register().fields()) {
@@ -61,10 +68,10 @@ final class DropMessages {
         }
     }
 
-    private static Diagnostic drop(WriteOutcome o, Drop d, Space space, String op, long accessOffset, Span span,
-            ParameterLocator params) {
+    private static Diagnostic drop(WriteOutcome o, Drop d, Space space, Space accessSpace, String op, long accessOffset,
+            Span span, ParameterLocator params) {
         DiagnosticCode code = code(d.reason());
-        String name = name(o, d, space);
+        String name = name(o, d, space, accessSpace);
         long kept = d.field() != null ? d.field().extract(o.after()) : (o.after() & d.mask()) >>> Long.numberOfTrailingZeros(d.mask());
         List<Related> related = new ArrayList<>();
         String message = switch (d.reason()) {
@@ -74,8 +81,13 @@ final class DropMessages {
                     : name + " not written: RsvdP, write back the value read (" + Format.field(kept) + ")";
             case LOCKED -> name + " not written: locked by " + lockName(d) + setter(d.setter(), params, related);
             case LATCHED -> name + " not cleared: RWO, latched at 1 until the device is re-created";
-            case DECODER_COMMITTED -> name + " not written: decoder 0 is committed and honours only COMMIT;"
-                    + " write COMMIT=0 first to uncommit it";
+            // FSM-H (a plain device) keeps taking RWL fields while committed; only the bits the
+            // hardware owns are refused, so the FSM-DEC advice would be wrong there (REGISTERS.md §5.3).
+            case DECODER_COMMITTED -> params.plainDevice()
+                    ? name + " not written: " + d.attribute().label() + " in the committed hardware decoder, it keeps "
+                            + Format.field(kept)
+                    : name + " not written: decoder 0 is committed and honours only COMMIT;"
+                            + " write COMMIT=0 first to uncommit it";
             case SPAN -> name + " not written: this " + op + " at " + Format.hex(accessOffset)
                     + " reaches only the DVSEC register holding its first byte; write " + o.register().path() + " on its own";
             case UNMODELLED -> d.register() == null
@@ -85,9 +97,9 @@ final class DropMessages {
         return Diagnostic.of(span, code, message, List.copyOf(related));
     }
 
-    private static String name(WriteOutcome o, Drop d, Space space) {
+    private static String name(WriteOutcome o, Drop d, Space space, Space accessSpace) {
         if (d.register() == null) {
-            return space + " " + Format.hex(o.offset());
+            return space + " " + Format.hex(o.offset()) + (accessSpace == space ? "" : " (through " + accessSpace + ")");
         }
         if (d.field() != null) {
             return d.register().path() + "." + d.field().name();

@@ -14,10 +14,15 @@ final class ErrnoExplanation {
     private ErrnoExplanation() {
     }
 
-    static String why(ResolvedAccess a, Errno errno, DeviceProfile p) {
+    /**
+     * Why {@code a} failed with {@code errno}; {@code announced} is the errno the line names
+     * instead (null when it names none), so the fix says to replace it rather than add one.
+     */
+    static String why(ResolvedAccess a, Errno errno, Errno announced, DeviceProfile p) {
         String op = a.statement().op().spelling();
         String at = op + " " + a.space() + " at " + Format.hex(a.offset());
-        String fix = " — or add ! " + errno.name() + " if the failure is what the line tests";
+        String announce = announced == null ? "add ! " + errno.name() : "write ! " + errno.name() + " instead of ! " + announced.name();
+        String fix = " — or " + announce + " if the failure is what the line tests";
         String plain = "this device is plain vfio-pci (" + (p.cxl() == dev.cxltrace.device.profile.CxlMode.OFF ? "cxl=off"
                 : "mem_capable=false") + ")";
         return switch (a.space()) {
@@ -30,9 +35,10 @@ final class ErrnoExplanation {
                 }
                 if (a.bytes() % 4 != 0 || a.offset() % 4 != 0) {
                     yield "comp takes r32/r64 at dword offsets; " + op + " at " + Format.hex(a.offset()) + " fails with "
-                            + errno.name() + " — use " + (a.write() ? "w32" : "r32") + " at a multiple of 4, or add ! " + errno.name();
+                            + errno.name() + " — use " + (a.write() ? "w32" : "r32") + " at a multiple of 4, or " + announce;
                 }
-                yield "comp is 64K; " + at + " ends past " + Format.hex(RegisterCatalog.COMP_SIZE) + " and fails with " + errno.name() + fix;
+                yield "comp is 64K (" + Format.hex(RegisterCatalog.COMP_SIZE) + " bytes); " + at + " ends past it and fails with "
+                        + errno.name() + fix;
             }
             case HDM -> {
                 if (!p.cxlBound()) {

@@ -4,6 +4,7 @@ import dev.cxltrace.device.catalog.FieldDef;
 import dev.cxltrace.device.catalog.RegisterDef;
 import dev.cxltrace.device.profile.BuiltInProfiles;
 import dev.cxltrace.device.profile.DeviceProfile;
+import dev.cxltrace.device.profile.Parameter;
 import dev.cxltrace.device.profile.ProfileBuilder;
 import dev.cxltrace.device.profile.ProfileLoader;
 import dev.cxltrace.device.semantics.Provenance;
@@ -17,6 +18,7 @@ import dev.cxltrace.lang.diag.Diagnostic;
 import dev.cxltrace.lang.diag.DiagnosticCode;
 import dev.cxltrace.lang.resolve.AccessResolver;
 import dev.cxltrace.lang.resolve.CoveredField;
+import dev.cxltrace.lang.resolve.Names;
 import dev.cxltrace.lang.resolve.ResolvedAccess;
 import dev.cxltrace.lang.resolve.Target;
 import dev.cxltrace.lang.resolve.TargetResolver;
@@ -49,6 +51,8 @@ public final class Executor {
     private boolean profileRefused;
     private Map<String, Span> parameterSpans = Map.of();
     private String profileLabel = BuiltInProfiles.DEFAULT;
+    // Expect targets resolve the same way for one profile; long traces repeat them.
+    private final Map<String, TargetResolver.Result> targets = new HashMap<>();
 
     public Executor(ProfileSource profiles) {
         this(profiles, BuiltInProfiles.DEFAULT);
@@ -129,6 +133,17 @@ public final class Executor {
         }
         Map<String, Span> spans = new HashMap<>();
         for (Statement.Parameter p : d.parameters()) {
+            if (Parameter.byName(p.name()).isEmpty()) {
+                // The name alone is wrong: point at it and suggest the parameter meant (STYLE.md §6).
+                List<String> known = new ArrayList<>();
+                for (Parameter each : Parameter.values()) {
+                    known.add(each.canonicalName());
+                }
+                String closest = Names.closest(p.name(), known);
+                refuse(diags, Diagnostic.of(p.nameSpan(), DiagnosticCode.E_PROFILE, "unknown device parameter " + p.name()
+                        + (closest == null ? "" : "; did you mean " + closest + "?") + " (parameters: " + String.join(", ", known) + ")"));
+                return;
+            }
             var problem = builder.set(p.name(), p.value());
             if (problem.isPresent()) {
                 refuse(diags, Diagnostic.of(p.nameSpan().to(p.valueSpan()), DiagnosticCode.E_PROFILE, problem.get()));
@@ -153,6 +168,7 @@ public final class Executor {
 
     private void create(DeviceProfile p, Statement.Device line, List<Diagnostic> diags) {
         profile = p;
+        targets.clear();
         Creation c = VfioDevice.create(p);
         device = c.device();
         creationErrno = c.errno();
@@ -196,7 +212,7 @@ public final class Executor {
         if (result.ok()) {
             Span valueSpan = a.value() != null ? a.value().span() : a.span();
             for (WriteOutcome o : result.outcomes()) {
-                DropMessages.add(o, r.coverage().registerSpace(), a.op().spelling(), r.offset(), valueSpan, params(), diags);
+                DropMessages.add(o, r.coverage().registerSpace(), r.space(), a.op().spelling(), r.offset(), valueSpan, params(), diags);
             }
             if (r.hasExpected()) {
                 expectation = compareRead(a, r, result.value(), diags);
@@ -215,10 +231,10 @@ public final class Executor {
                     + " — remove ! " + a.errno().name() + " or change the access");
         }
         if (a.errno() == null) {
-            return Diagnostic.of(span, DiagnosticCode.E_ERRNO, ErrnoExplanation.why(r, actual, profile));
+            return Diagnostic.of(span, DiagnosticCode.E_ERRNO, ErrnoExplanation.why(r, actual, null, profile));
         }
         return Diagnostic.of(span, DiagnosticCode.E_ERRNO, a.op().spelling() + " " + a.space() + " at " + Format.hex(r.offset())
-                + " fails with " + actual.name() + ", not " + a.errno().name() + ": " + ErrnoExplanation.why(r, actual, profile));
+                + " fails with " + actual.name() + ", not " + a.errno().name() + ": " + ErrnoExplanation.why(r, actual, a.errno(), profile));
     }
 
     private LineOutcome.Expectation compareRead(Statement.Access a, ResolvedAccess r, long value, List<Diagnostic> diags) {
@@ -253,7 +269,7 @@ public final class Executor {
     // ---------------------------------------------------------------- expect
 
     private LineOutcome expect(Statement.Expect e, int lineNumber, List<Diagnostic> diags) {
-        TargetResolver.Result left = TargetResolver.resolve(e.target(), profile);
+        TargetResolver.Result left = target(e.target());
         if (!left.ok()) {
             diags.add(Diagnostic.of(e.targetSpan(), DiagnosticCode.E_NAME, left.error()));
             return new LineOutcome(lineNumber, e, null, null, null, diags);
@@ -286,7 +302,7 @@ public final class Executor {
             }
             expected = ev.errno().number();
         } else if (v instanceof Statement.TargetValue tv) {
-            TargetResolver.Result right = TargetResolver.resolve(tv.target(), profile);
+            TargetResolver.Result right = target(tv.target());
             if (!right.ok()) {
                 diags.add(Diagnostic.of(tv.span(), DiagnosticCode.E_NAME, right.error()));
                 return new LineOutcome(lineNumber, e, null, null, null, diags);
@@ -310,13 +326,23 @@ public final class Executor {
             for (Statement.FieldValue fv : c.fields()) {
                 FieldDef f = reg.register().field(fv.name(), profile).orElse(null);
                 if (f == null) {
+                    List<String> names = new ArrayList<>();
+                    for (FieldDef known : reg.register().fields(profile)) {
+                        names.add(known.name());
+                    }
                     diags.add(Diagnostic.of(fv.nameSpan(), DiagnosticCode.E_FIELD, "no field " + fv.name() + " in "
-                            + reg.register().path()));
+                            + reg.register().path() + Names.didYouMean(fv.name(), names)
+                            + " (fields: " + String.join(", ", names) + ")"));
                     return new LineOutcome(lineNumber, e, null, null, null, diags);
                 }
                 if (!f.fits(fv.value())) {
                     diags.add(Diagnostic.of(fv.valueSpan(), DiagnosticCode.E_NUMBER, Format.hex(fv.value()) + " does not fit in "
-                            + reg.register().path() + "." + f.name() + " (" + f.width() + " bits)"));
+                            + reg.register().path() + "." + f.name() + " (" + f.width() + " bit" + (f.width() == 1 ? "" : "s") + ")"));
+                    return new LineOutcome(lineNumber, e, null, null, null, diags);
+                }
+                if ((m & f.mask()) != 0) {
+                    diags.add(Diagnostic.of(fv.nameSpan(), DiagnosticCode.E_FIELD, reg.register().path() + "." + f.name()
+                            + " is named twice in the composition"));
                     return new LineOutcome(lineNumber, e, null, null, null, diags);
                 }
                 value |= f.place(fv.value());
@@ -333,13 +359,23 @@ public final class Executor {
         return new LineOutcome(lineNumber, e, null, null, new LineOutcome.Expectation(passed, actual.value(), null), diags);
     }
 
+    private TargetResolver.Result target(String text) {
+        TargetResolver.Result r = targets.get(text);
+        if (r == null) {
+            r = TargetResolver.resolve(text, profile);
+            targets.put(text, r);
+        }
+        return r;
+    }
+
     private String expectMessage(Statement.Expect e, Target target, long actual, long expected, long mask) {
         String shown = target instanceof Target.Create ? (creationErrno == null ? "0 (created)" : creationErrno.name())
-                : Format.hex(actual);
+                : value(target, actual);
         if (!e.equal()) {
             return target.canonical() + " is " + shown + ", expected anything else";
         }
-        String want = e.value() instanceof Statement.ErrnoValue ev ? ev.errno().name() : Format.hex(expected);
+        String want = e.value() instanceof Statement.ErrnoValue ev ? ev.errno().name()
+                : target instanceof Target.Create && expected == 0 ? "0 (created)" : value(target, expected);
         StringBuilder m = new StringBuilder(target.canonical() + " is " + shown);
         if (!(e.value() instanceof Statement.Composition)) {
             m.append(", expected ").append(want);
@@ -358,6 +394,17 @@ public final class Executor {
         return m.toString();
     }
 
+    /**
+     * A whole register, an offset or a size reads best in hex; a field as fields read in every
+     * other message (decimal below 10); a flag, a count or an index in decimal.
+     */
+    private static String value(Target target, long v) {
+        if (target instanceof Target.Register reg) {
+            return reg.field() == null ? Format.hex(v) : Format.field(v);
+        }
+        return target.width() == 64 ? Format.hex(v) : Long.toUnsignedString(v);
+    }
+
     private Diagnostic noDevice(Span span) {
         return Diagnostic.of(span, DiagnosticCode.E_NO_DEVICE, "the device was not created (" + creationErrno.name()
                 + "); after a failed creation only expect create may follow");
@@ -374,6 +421,11 @@ public final class Executor {
             public String profileName() {
                 return profileLabel;
             }
+
+            @Override
+            public boolean plainDevice() {
+                return profile != null && !profile.cxlBound();
+            }
         };
     }
 
@@ -387,6 +439,9 @@ public final class Executor {
 
     /** Puts the executor back to a checkpoint of this trace. */
     public void restore(Checkpoint c) {
+        if (profile != c.profile) {
+            targets.clear();
+        }
         profile = c.profile;
         device = c.device == null ? null : c.device.toDevice();
         creationErrno = c.creationErrno;

@@ -53,7 +53,7 @@ public final class AccessResolver {
         long mask = bytes == 8 ? -1L : (1L << (8 * bytes)) - 1;
         long value = 0;
         if (a.value() != null) {
-            Valued v = valueOf(a.value(), a, coverage, profile, device, mask);
+            Valued v = valueOf(a.value(), a, offset, coverage, profile, device, mask);
             if (v.error != null) {
                 return error(v.error);
             }
@@ -62,7 +62,7 @@ public final class AccessResolver {
         long expected = 0;
         long expectedMask = 0;
         if (a.expected() != null) {
-            Valued v = valueOf(a.expected(), a, coverage, profile, null, mask);
+            Valued v = valueOf(a.expected(), a, offset, coverage, profile, null, mask);
             if (v.error != null) {
                 return error(v.error);
             }
@@ -73,6 +73,18 @@ public final class AccessResolver {
                 expected, expectedMask, coverage), null);
     }
 
+    /** The canonical spelling of STYLE.md §6, {@code 0x1_0000}; resolve does not depend on exec's formatter. */
+    static String hex(long v) {
+        String h = Long.toHexString(v);
+        StringBuilder b = new StringBuilder("0x");
+        int lead = h.length() % 4 == 0 ? 4 : h.length() % 4;
+        b.append(h, 0, lead);
+        for (int i = lead; i < h.length(); i += 4) {
+            b.append('_').append(h, i, i + 4);
+        }
+        return b.toString();
+    }
+
     private static Result error(Diagnostic d) {
         return new Result(null, d);
     }
@@ -80,11 +92,11 @@ public final class AccessResolver {
     private record Valued(long value, long mask, Diagnostic error) {
     }
 
-    private static Valued valueOf(Statement.Value v, Statement.Access a, Coverage coverage, DeviceProfile profile,
+    private static Valued valueOf(Statement.Value v, Statement.Access a, long offset, Coverage coverage, DeviceProfile profile,
             VfioDevice device, long accessMask) {
         if (v instanceof Statement.IntValue i) {
             if ((i.value() & ~accessMask) != 0) {
-                return new Valued(0, 0, Diagnostic.of(i.span(), DiagnosticCode.E_NUMBER, "0x" + Long.toHexString(i.value())
+                return new Valued(0, 0, Diagnostic.of(i.span(), DiagnosticCode.E_NUMBER, hex(i.value())
                         + " is wider than " + a.op().spelling() + " (" + a.op().bits() + " bits)"));
             }
             return new Valued(i.value(), accessMask, null);
@@ -93,12 +105,12 @@ public final class AccessResolver {
         long value = 0;
         long mask = 0;
         for (Statement.FieldValue fv : c.fields()) {
-            Placed p = place(fv, coverage, profile, a);
+            Placed p = place(fv, offset, coverage, profile, a);
             if (p.error != null) {
                 return new Valued(0, 0, p.error);
             }
             if (!p.field.field().fits(fv.value())) {
-                return new Valued(0, 0, Diagnostic.of(fv.valueSpan(), DiagnosticCode.E_NUMBER, "0x" + Long.toHexString(fv.value())
+                return new Valued(0, 0, Diagnostic.of(fv.valueSpan(), DiagnosticCode.E_NUMBER, hex(fv.value())
                         + " does not fit in " + p.field.qualifiedName() + " (" + p.field.field().width() + " bit"
                         + (p.field.field().width() == 1 ? "" : "s") + ")"));
             }
@@ -129,28 +141,40 @@ public final class AccessResolver {
     private record Placed(CoveredField field, Diagnostic error) {
     }
 
-    private static Placed place(Statement.FieldValue fv, Coverage coverage, DeviceProfile profile, Statement.Access a) {
+    private static Placed place(Statement.FieldValue fv, long offset, Coverage coverage, DeviceProfile profile,
+            Statement.Access a) {
         if (coverage.registers().isEmpty()) {
             String where = a.space() == Space.HDM ? "the hdm space is memory and has no fields"
                     : "this " + a.space() + " access covers no register, so it has no fields";
             return new Placed(null, Diagnostic.of(fv.nameSpan(), DiagnosticCode.E_FIELD, where + "; write an integer value"));
         }
-        RegisterDef partial = null;
+        CoveredField partial = null;
+        CoveredField outside = null;
         for (RegisterDef r : coverage.registers()) {
             FieldDef f = r.field(fv.name(), profile).orElse(null);
             if (f == null) {
                 continue;
             }
+            CoveredField placed = new CoveredField(r, f, coverage.shiftOf(r) + f.lo());
             if (coverage.wholly(r, f)) {
-                return new Placed(new CoveredField(r, f, coverage.shiftOf(r) + f.lo()), null);
+                return new Placed(placed, null);
             }
-            if (partial == null) {
-                partial = r;
+            // A field of a partly covered register may still lie wholly outside the access: that
+            // is a field the access does not cover, not one it covers in part (TRACE-LANGUAGE.md §2).
+            if (coverage.overlaps(r, f)) {
+                partial = partial == null ? placed : partial;
+            } else {
+                outside = outside == null ? placed : outside;
             }
         }
+        String access = "this " + a.op().spelling() + " at " + hex(offset);
         if (partial != null) {
-            return new Placed(null, Diagnostic.of(fv.nameSpan(), DiagnosticCode.E_FIELD, partial.path() + "." + fv.name().toUpperCase()
-                    + " lies only partly inside this " + a.op().spelling() + "; widen the access to cover the whole field"));
+            return new Placed(null, Diagnostic.of(fv.nameSpan(), DiagnosticCode.E_FIELD, partial.qualifiedName()
+                    + " lies only partly inside " + access + "; widen the access to cover the whole field"));
+        }
+        if (outside != null) {
+            return new Placed(null, Diagnostic.of(fv.nameSpan(), DiagnosticCode.E_FIELD, outside.qualifiedName()
+                    + " lies outside " + access + "; move the access to cover it, or leave the field out"));
         }
         List<String> names = new ArrayList<>();
         for (CoveredField cf : coverage.fields(profile)) {

@@ -53,6 +53,12 @@ public record Coverage(Space registerSpace, long registerOffset, int bytes, List
         return out;
     }
 
+    /** Whether any bit of the field lies inside the access. */
+    public boolean overlaps(RegisterDef r, FieldDef f) {
+        int shift = shiftOf(r) + f.lo();
+        return shift < 8 * bytes && shift + f.width() > 0;
+    }
+
     /** Whether the field lies wholly inside the access. */
     public boolean wholly(RegisterDef r, FieldDef f) {
         int shift = shiftOf(r) + f.lo();

@@ -98,8 +98,11 @@ public final class TargetResolver {
                         + Names.didYouMean(fieldName, fieldNames(r, profile)) + " (fields: " + String.join(", ", fieldNames(r, profile)) + ")");
             }
         }
-        return new Result(null, "unknown target " + (host ? "host." : "") + path + Names.didYouMean(path, allNames())
-                + "; a target is a register or field, host.…, info.…, region.… or create");
+        String prefix = host ? "host." : "";
+        String closest = Names.closest(path, allNames());
+        return new Result(null, "unknown target " + prefix + path
+                + " (a target is a register or field, host.…, info.…, region.… or create)"
+                + (closest == null ? "" : "; did you mean " + prefix + closest + "?"));
     }
 
     static List<String> fieldNames(RegisterDef r, DeviceProfile profile) {

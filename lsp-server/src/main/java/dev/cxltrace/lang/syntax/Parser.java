@@ -65,41 +65,51 @@ public final class Parser {
         if (first.kind() != TokenKind.WORD) {
             throw error(first, "expected a statement (device, r8…r64, w8…w64 or expect), found " + describe(first));
         }
-        String keyword = first.text().toLowerCase(Locale.ROOT);
-        if (keyword.equals("device")) {
-            return device();
-        }
-        if (keyword.equals("expect")) {
-            return expect();
-        }
         Statement.Op op = op(first.text());
         if (op != null) {
             return access(op);
+        }
+        String keyword = first.text();
+        if (keyword.equalsIgnoreCase("device")) {
+            return device();
+        }
+        if (keyword.equalsIgnoreCase("expect")) {
+            return expect();
         }
         throw error(first, "expected a statement (device, r8…r64, w8…w64 or expect), found " + describe(first)
                 + suggestionFor(keyword));
     }
 
     private static String suggestionFor(String keyword) {
-        if (keyword.matches("[rw]\\d+")) {
+        if (keyword.toLowerCase(Locale.ROOT).matches("[rw]\\d+")) {
             return "; accesses are r8, r16, r32, r64, w8, w16, w32 or w64";
         }
         return "";
     }
 
-    static Statement.Op op(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        if (w.length() < 2 || (w.charAt(0) != 'r' && w.charAt(0) != 'w')) {
+    private static final Statement.Op[] OPS = {
+        new Statement.Op(false, 1), new Statement.Op(false, 2), new Statement.Op(false, 4), new Statement.Op(false, 8),
+        new Statement.Op(true, 1), new Statement.Op(true, 2), new Statement.Op(true, 4), new Statement.Op(true, 8)};
+
+    /** {@code r8}…{@code w64}, any case; null for any other word. */
+    static Statement.Op op(String w) {
+        int n = w.length();
+        if (n < 2 || n > 3) {
             return null;
         }
-        int bytes = switch (w.substring(1)) {
-            case "8" -> 1;
-            case "16" -> 2;
-            case "32" -> 4;
-            case "64" -> 8;
-            default -> 0;
-        };
-        return bytes == 0 ? null : new Statement.Op(w.charAt(0) == 'w', bytes);
+        char c = Character.toLowerCase(w.charAt(0));
+        if (c != 'r' && c != 'w') {
+            return null;
+        }
+        int width;
+        if (n == 2) {
+            width = w.charAt(1) == '8' ? 0 : -1;
+        } else {
+            char a = w.charAt(1);
+            char b = w.charAt(2);
+            width = a == '1' && b == '6' ? 1 : a == '3' && b == '2' ? 2 : a == '6' && b == '4' ? 3 : -1;
+        }
+        return width < 0 ? null : OPS[(c == 'w' ? 4 : 0) + width];
     }
 
     // device [PROFILE] [NAME=VALUE ...] [! ERRNO]
@@ -169,7 +179,7 @@ public final class Parser {
             }
             Token t = peek();
             if (t == null || !(t.kind() == TokenKind.NUMBER || t.kind() == TokenKind.LBRACE)) {
-                throw errorAfter(eq, t, "the expected value (an integer or {FIELD=VALUE, ...})");
+                throw errorAfter(eq, t, "the value the read must return (an integer or {FIELD=VALUE, ...})");
             }
             expected = value(false);
         } else if (!op.write() && peekKind(TokenKind.NUMBER, TokenKind.LBRACE)) {
@@ -204,7 +214,7 @@ public final class Parser {
             Token plus = next();
             Token n = peek();
             if (n == null || n.kind() != TokenKind.NUMBER) {
-                throw errorAfter(plus, n, "an integer after + (for example " + t.text() + " + 2)");
+                throw errorAfter(plus, n, "an integer offset (for example " + t.text() + " + 2)");
             }
             next();
             return new Statement.Location(t.text(), t.span(line), number(n), n.span(line), t.span(line).to(n.span(line)));
@@ -300,7 +310,7 @@ public final class Parser {
     private Token errnoToken(Token bang) throws SyntaxError {
         Token e = peek();
         if (e == null || e.kind() != TokenKind.WORD) {
-            throw errorAfter(bang, e, "an errno name after ! (" + errnoNames() + ")");
+            throw errorAfter(bang, e, "an errno name (" + errnoNames() + ")");
         }
         next();
         if (Errno.byName(e.text()).isEmpty()) {
@@ -393,8 +403,10 @@ public final class Parser {
             return new SyntaxError(Diagnostic.of(found.span(line), DiagnosticCode.E_SYNTAX,
                     "expected " + expected + ", found " + describe(found)));
         }
+        // The line ended where something was expected: point at the place right after the last
+        // token, as an empty range, so the range stays inside the line (TRACE-LANGUAGE.md, positions).
         int col = after == null ? 0 : after.end();
-        return new SyntaxError(Diagnostic.of(new Span(line, col, col + 1), DiagnosticCode.E_SYNTAX,
+        return new SyntaxError(Diagnostic.of(new Span(line, col, col), DiagnosticCode.E_SYNTAX,
                 "expected " + expected + " after " + (after == null ? "the start of the line" : after.text())));
     }
 
