@@ -39,7 +39,9 @@ public final class TraceGenerator {
         long hdmOffset = 0;
         while (n < lines) {
             String[] block = block(rnd, hdmOffset);
-            hdmOffset = (hdmOffset + 0x1000) % (1L << 30);
+            // A driver's buffers: HDM traffic cycles through 64 pages (the rest of HDM is mmapped and
+            // leaves no trace).
+            hdmOffset = (hdmOffset + 0x1040) % (64 * 4096);
             for (String line : block) {
                 if (n >= lines) {
                     break;

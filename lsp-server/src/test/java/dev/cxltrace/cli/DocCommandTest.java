@@ -48,7 +48,7 @@ class DocCommandTest {
         CliRun r = CliRun.of("doc", "DVSEC.CONTROL.mem_enable");
         assertThat(r.exit()).isEqualTo(ExitStatus.PASS);
         assertThat(r.out()).startsWith("### dvsec.control.MEM_ENABLE\n")
-                .contains("- Lock: the lock CONFIG_LOCK holds while DVSEC CONFIG_LOCK is 1\n");
+                .contains("- Lock: CONFIG_LOCK closes when DVSEC CONFIG_LOCK is 1\n");
     }
 
     @Test

@@ -25,6 +25,9 @@ public final class SparseMemory {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** What an unwritten page and an absent node compare as, for {@link #contentEquals}. */
+    private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
+    private static final Object[] EMPTY_SLOTS = new Object[FANOUT];
 
     private final long size;
     private final int levels;
@@ -143,9 +146,6 @@ public final class SparseMemory {
         }
         return true;
     }
-
-    private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
-    private static final Object[] EMPTY_SLOTS = new Object[FANOUT];
 
     /** An immutable view of the current contents; O(1), pages shared until either side writes. */
     public Snapshot snapshot() {

@@ -10,7 +10,6 @@ import dev.cxltrace.device.catalog.HdmDecoderRegisters;
 import dev.cxltrace.device.catalog.RegisterCatalog;
 import dev.cxltrace.device.catalog.RegisterDef;
 import dev.cxltrace.device.catalog.RegisterValues;
-import dev.cxltrace.device.catalog.RegisterValues;
 import dev.cxltrace.device.catalog.Space;
 import dev.cxltrace.device.fsm.ComponentDwordRule;
 import dev.cxltrace.device.fsm.ConfigChunking;
@@ -75,8 +74,6 @@ public final class VfioDevice implements GateState, RegisterValues {
     private final Provenance[] setters;
     private SparseMemory hdm;
     private SparseMemory bar;
-    /** The registers as gates read them; one instance, so a gate check allocates nothing. */
-    private final RegisterValues values = this::value;
     /** Gate states by ordinal, valid while {@code gatesKnown}; see {@link #closed}. */
     private final boolean[] gateClosed = new boolean[Gate.values().length];
     private boolean gatesKnown;
@@ -195,7 +192,7 @@ public final class VfioDevice implements GateState, RegisterValues {
     public boolean closed(Gate gate) {
         if (!gatesKnown) {
             for (Gate g : GATES) {
-                gateClosed[g.ordinal()] = g.closed(values);
+                gateClosed[g.ordinal()] = g.closed(this);
             }
             gatesKnown = true;
         }
@@ -204,7 +201,7 @@ public final class VfioDevice implements GateState, RegisterValues {
 
     @Override
     public FieldDef cause(Gate gate) {
-        return gate.cause(values);
+        return gate.cause(this);
     }
 
     @Override
@@ -668,6 +665,20 @@ public final class VfioDevice implements GateState, RegisterValues {
         final DeviceInfo info;
         final RegionInfo[] regions;
 
+        // The algebra of a register whose fields do not depend on the profile (all but the BARs)
+        // is the same for every device: compiled once, shared, so creating a device is cheap.
+        private static final WriteAlgebra[] SHARED_EXEC = new WriteAlgebra[CATALOG.size()];
+        private static final WriteAlgebra[] SHARED_SPEC = new WriteAlgebra[CATALOG.size()];
+
+        static {
+            for (RegisterDef r : CATALOG.registers()) {
+                if (!r.profileDependentLayout()) {
+                    SHARED_EXEC[r.id()] = WriteAlgebra.of(r, DeviceProfile.type2(), View.EXEC);
+                    SHARED_SPEC[r.id()] = WriteAlgebra.of(r, DeviceProfile.type2(), View.SPEC);
+                }
+            }
+        }
+
         Layout(DeviceProfile p) {
             profile = p;
             bound = p.cxlBound();
@@ -681,8 +692,8 @@ public final class VfioDevice implements GateState, RegisterValues {
             for (RegisterDef r : CATALOG.registers()) {
                 int id = r.id();
                 host[id] = r.resetValue(p);
-                exec[id] = WriteAlgebra.of(r, p, View.EXEC);
-                spec[id] = WriteAlgebra.of(r, p, View.SPEC);
+                exec[id] = SHARED_EXEC[id] != null ? SHARED_EXEC[id] : WriteAlgebra.of(r, p, View.EXEC);
+                spec[id] = SHARED_SPEC[id] != null ? SHARED_SPEC[id] : WriteAlgebra.of(r, p, View.SPEC);
                 divergent[id] = differs(r, p);
                 if (r.behaviour() == Behaviour.DECODER_CONTROL) {
                     decoderWritable[id] = spec[id].maskOf(Attribute.rwl(Gate.DEC0_SPEC));

@@ -33,7 +33,8 @@ import org.quicktheories.core.Gen;
  * each property runs 10,000 sequences of 1 to 40 accesses on every space, width 1/2/4/8, with
  * offsets biased to the DVSEC, the decoder and the edges of each region, and values biased to 0
  * and all ones, on profiles that start locked, move the component block, or make a plain device.
- * QuickTheories shrinks a failing sequence and prints it with its seed.
+ * QuickTheories shrinks a failing sequence and prints it with its seed; rerun it with
+ * {@code ./mvnw -pl device-runtime test -Dtest=DevicePropertiesTest -DQT_SEED=<seed>}.
  *
  * <p>Which bits are read-only, write-once, write-1-to-clear or gated comes from the catalog through
  * the device's own view of each register ({@link VfioDevice#viewOf}, {@link VfioDevice#algebra}),
@@ -72,7 +73,7 @@ class DevicePropertiesTest implements WithQuickTheories {
     void writeOnceBitsStayLatched() {
         check((s, step) -> {
             for (RegisterDef r : REGISTERS) {
-                long rwo = step.algebra(r).maskOf(Attribute.RWO);
+                long rwo = s.profile.masks.rwo[r.id()];
                 if ((step.before(r) & rwo & ~step.after(r)) != 0) {
                     assertThat(step.before(r) & rwo & ~step.after(r)).as("%s: latched RWO bits of %s cleared", step, r).isZero();
                 }
@@ -92,7 +93,7 @@ class DevicePropertiesTest implements WithQuickTheories {
                     continue;   // FSM-DEC uncommits a locked decoder (§5.2); FSM-H is checked below
                 }
                 for (Gate g : Gate.values()) {
-                    long gated = step.algebra(r).maskOf(Attribute.rwl(g));
+                    long gated = s.profile.masks.gated[g.ordinal()][r.id()];
                     if (gated != 0 && step.closedBefore(g) && ((step.before(r) ^ step.after(r)) & gated) != 0) {
                         assertThat((step.before(r) ^ step.after(r)) & gated)
                                 .as("%s: %s bits of %s changed while %s", step, Attribute.rwl(g).label(), r, g.condition()).isZero();
@@ -135,7 +136,7 @@ class DevicePropertiesTest implements WithQuickTheories {
     void writeOneToClearBitsOnlyClear() {
         check((s, step) -> {
             for (RegisterDef r : REGISTERS) {
-                long rw1c = step.algebra(r).maskOf(Attribute.RW1C);
+                long rw1c = s.profile.masks.rw1c[r.id()];
                 if ((step.after(r) & ~step.before(r) & rw1c) != 0) {
                     assertThat(step.after(r) & ~step.before(r) & rw1c).as("%s: RW1C bits of %s went from 0 to 1", step, r).isZero();
                 }
@@ -162,12 +163,10 @@ class DevicePropertiesTest implements WithQuickTheories {
                 if (step.after(r) == step.before(r)) {
                     continue;
                 }
-                if (readOnly(step.device, r)) {
+                if (s.profile.masks.readOnly[r.id()]) {
                     assertThat(step.after(r)).as("%s: read-only %s changed", step, r).isEqualTo(step.before(r));
                 }
-                WriteAlgebra a = step.algebra(r);
-                long keep = a.maskOf(Attribute.RO) | a.maskOf(Attribute.HW_INIT) | a.maskOf(Attribute.RSVD_P)
-                        | a.maskOf(Attribute.RSVD_Z) | a.maskOf(Attribute.UNMODELLED);
+                long keep = s.profile.masks.keep[r.id()];
                 assertThat((step.before(r) ^ step.after(r)) & keep).as("%s: RO/HwInit/reserved bits of %s changed", step, r).isZero();
             }
         });
@@ -271,10 +270,6 @@ class DevicePropertiesTest implements WithQuickTheories {
             return gatesBefore[g.ordinal()];
         }
 
-        WriteAlgebra algebra(RegisterDef r) {
-            return device.algebra(r, device.viewOf(r));
-        }
-
         @Override
         public String toString() {
             return "step " + (index + 1) + " (" + access + " -> " + (result.ok() ? "ok" : result.errno()) + ")";
@@ -357,7 +352,35 @@ class DevicePropertiesTest implements WithQuickTheories {
 
     // ------------------------------------------------------------------ generators
 
-    record Profile(String name, DeviceProfile profile, VfioDevice fresh) {
+    /**
+     * Per register id, in the device's view of it: the write-once, write-1-to-clear and gated bits,
+     * the bits whose attribute keeps the old value (RO, HwInit, RsvdP, RsvdZ, unmodelled), and
+     * whether every bit is RO or HwInit. Read once per profile from the device's algebra.
+     */
+    static final class Masks {
+        final long[] rwo = new long[REGISTERS.size()];
+        final long[] rw1c = new long[REGISTERS.size()];
+        final long[] keep = new long[REGISTERS.size()];
+        final long[][] gated = new long[Gate.values().length][REGISTERS.size()];
+        final boolean[] readOnly = new boolean[REGISTERS.size()];
+
+        Masks(VfioDevice device) {
+            for (RegisterDef r : REGISTERS) {
+                WriteAlgebra a = device.algebra(r, device.viewOf(r));
+                int id = r.id();
+                rwo[id] = a.maskOf(Attribute.RWO);
+                rw1c[id] = a.maskOf(Attribute.RW1C);
+                keep[id] = a.maskOf(Attribute.RO) | a.maskOf(Attribute.HW_INIT) | a.maskOf(Attribute.RSVD_P)
+                        | a.maskOf(Attribute.RSVD_Z) | a.maskOf(Attribute.UNMODELLED);
+                for (Gate g : Gate.values()) {
+                    gated[g.ordinal()][id] = a.maskOf(Attribute.rwl(g));
+                }
+                readOnly[id] = readOnly(device, r);
+            }
+        }
+    }
+
+    record Profile(String name, DeviceProfile profile, VfioDevice fresh, Masks masks) {
         VfioDevice create() {
             Creation c = VfioDevice.create(profile);
             assertThat(c.errno()).as("creating %s", name).isNull();
@@ -379,7 +402,8 @@ class DevicePropertiesTest implements WithQuickTheories {
         }
         ProfileBuilder.Result built = b.build();
         assertThat(built.errors()).as("profile %s", name).isEmpty();
-        return new Profile(name, built.profile(), VfioDevice.create(built.profile()).device());
+        VfioDevice fresh = VfioDevice.create(built.profile()).device();
+        return new Profile(name, built.profile(), fresh, new Masks(fresh));
     }
 
     record Access(boolean write, Space space, long offset, int bytes, long value) {

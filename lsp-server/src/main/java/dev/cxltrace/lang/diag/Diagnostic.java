@@ -17,4 +17,10 @@ public record Diagnostic(Span span, Severity severity, DiagnosticCode code, Stri
     public int line() {
         return span.line();
     }
+
+    /** The same finding on another line, at the same columns (for a statement parsed once and seen again). */
+    public Diagnostic atLine(int line) {
+        return line == span.line() ? this
+                : new Diagnostic(new Span(line, span.start(), span.end()), severity, code, message, related);
+    }
 }

@@ -80,7 +80,21 @@ public final class Executor {
 
     /** Executes one parsed line; its syntax diagnostics come first in the outcome. */
     public LineOutcome execute(ParsedLine line) {
-        List<Diagnostic> diags = new ArrayList<>(line.errors());
+        LineOutcome o = run(line);
+        // A statement may come from a parse of an identical earlier line (TraceRunner caches
+        // them); a line's diagnostics always lie on that line, so their spans move to it.
+        List<Diagnostic> diags = o.diagnostics();
+        for (int i = 0; i < diags.size(); i++) {
+            diags.set(i, diags.get(i).atLine(line.number()));
+        }
+        return o;
+    }
+
+    private LineOutcome run(ParsedLine line) {
+        List<Diagnostic> diags = new ArrayList<>(4);
+        if (!line.errors().isEmpty()) {
+            diags.addAll(line.errors());
+        }
         Statement s = line.statement();
         if (s == null || s instanceof Statement.Heading) {
             return new LineOutcome(line.number(), s, null, null, null, diags);

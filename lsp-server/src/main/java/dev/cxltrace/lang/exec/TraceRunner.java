@@ -7,8 +7,10 @@ import dev.cxltrace.lang.syntax.Parser;
 import dev.cxltrace.lang.syntax.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -24,7 +26,8 @@ public final class TraceRunner {
     private TraceRunner() {
     }
 
-    private static final int BATCH = 2048;
+    private static final int BATCH = 1024;
+    private static final int CACHE_LINES = 1 << 14;
 
     /** What to keep besides diagnostics. */
     public enum Keep {
@@ -81,7 +84,7 @@ public final class TraceRunner {
     /** Reads and parses batches of lines ahead of the executor; an empty batch ends the trace. */
     private static final class ParsingThread implements AutoCloseable {
         private static final ParsedLine[] END = new ParsedLine[0];
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
         private final Thread thread;
         private volatile boolean stopped;
 
@@ -94,11 +97,12 @@ public final class TraceRunner {
         private void run(Iterator<String> lines) {
             try {
                 int number = 0;
+                Map<String, ParsedLine> seen = new HashMap<>();
                 while (!stopped) {
                     ParsedLine[] batch = new ParsedLine[BATCH];
                     int n = 0;
                     while (n < BATCH && lines.hasNext()) {
-                        batch[n++] = Parser.parse(++number, lines.next());
+                        batch[n++] = parse(++number, lines.next(), seen);
                     }
                     if (n == 0) {
                         break;
@@ -115,6 +119,27 @@ public final class TraceRunner {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        /**
+         * Traces repeat lines (polling reads, commit cycles), and a line parses the same wherever
+         * it is: accesses and expects parsed once are reused, with the line's own number (the
+         * executor moves their diagnostics to it). Device lines and headings are always parsed.
+         */
+        private static ParsedLine parse(int number, String text, Map<String, ParsedLine> seen) {
+            ParsedLine known = seen.get(text);
+            if (known != null) {
+                return new ParsedLine(number, text, known.statement(), known.errors(), known.tokens());
+            }
+            ParsedLine parsed = Parser.parse(number, text);
+            Statement s = parsed.statement();
+            if (s instanceof Statement.Access || s instanceof Statement.Expect) {
+                if (seen.size() >= CACHE_LINES) {
+                    seen.clear();
+                }
+                seen.put(text, parsed);
+            }
+            return parsed;
         }
 
         ParsedLine[] take() {

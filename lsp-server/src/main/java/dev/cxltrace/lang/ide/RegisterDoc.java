@@ -145,9 +145,13 @@ public final class RegisterDoc {
         Attribute exec = r.execAttribute(f);
         b.append("- Spec: **").append(f.spec().label()).append("**: ").append(f.spec().meaning()).append('\n');
         b.append("- Exec: **").append(exec.label()).append("**: ").append(exec.meaning()).append('\n');
-        String gates = gates(f.spec(), exec);
-        if (gates != null) {
-            b.append("- Lock: ").append(gates).append('\n');
+        Optional<Gate> specGate = f.spec().gate();
+        Optional<Gate> execGate = exec.gate();
+        if (specGate.equals(execGate)) {
+            specGate.ifPresent(g -> b.append("- Lock: ").append(lock(g)).append('\n'));
+        } else {
+            execGate.ifPresent(g -> b.append("- Lock (Exec): ").append(lock(g)).append('\n'));
+            specGate.ifPresent(g -> b.append("- Lock (Spec): ").append(lock(g)).append('\n'));
         }
         b.append("- Firmware value (profile ").append(profile.name()).append("): `")
                 .append(Format.field(f.resetValue(profile))).append("`\n");
@@ -232,23 +236,7 @@ public final class RegisterDoc {
     }
 
     private static String lock(Gate g) {
-        return "the lock " + g.name() + " holds while " + g.condition();
-    }
-
-    /** The locks that gate a field in either view, or null if none does. */
-    private static String gates(Attribute spec, Attribute exec) {
-        Optional<Gate> s = spec.gate();
-        Optional<Gate> e = exec.gate();
-        if (s.isEmpty() && e.isEmpty()) {
-            return null;
-        }
-        if (s.equals(e)) {
-            return lock(s.get());
-        }
-        List<String> parts = new ArrayList<>();
-        e.ifPresent(g -> parts.add("Exec: " + lock(g)));
-        s.ifPresent(g -> parts.add("Spec: " + lock(g)));
-        return String.join("; ", parts);
+        return g.name() + " closes when " + g.condition();
     }
 
     /** {@code 0x} hex with every digit of the width, grouped by four: {@code 0x0000_0600}. */

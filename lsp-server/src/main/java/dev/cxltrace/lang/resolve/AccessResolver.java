@@ -35,7 +35,7 @@ public final class AccessResolver {
         long offset = loc.number();
         RegisterDef register = null;
         if (loc.named()) {
-            register = RegisterCatalog.get().byPath(loc.name()).orElse(null);
+            register = loc.register();
             if (register == null) {
                 return error(Diagnostic.of(loc.nameSpan(), DiagnosticCode.E_NAME, "unknown register " + loc.name()
                         + Names.didYouMean(loc.name(), TargetResolver.allNames())));

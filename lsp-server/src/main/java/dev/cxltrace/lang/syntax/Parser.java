@@ -1,5 +1,6 @@
 package dev.cxltrace.lang.syntax;
 
+import dev.cxltrace.device.catalog.RegisterCatalog;
 import dev.cxltrace.device.catalog.Space;
 import dev.cxltrace.device.profile.NumberSyntax;
 import dev.cxltrace.device.vfio.Errno;
@@ -208,7 +209,8 @@ public final class Parser {
         next();
         if (t.kind() == TokenKind.NUMBER) {
             long offset = number(t);
-            return new Statement.Location(null, null, offset, t.span(line), t.span(line));
+            Span at = t.span(line);
+            return new Statement.Location(null, null, offset, at, at, null);
         }
         if (peekKind(TokenKind.PLUS)) {
             Token plus = next();
@@ -217,9 +219,11 @@ public final class Parser {
                 throw errorAfter(plus, n, "an integer offset (for example " + t.text() + " + 2)");
             }
             next();
-            return new Statement.Location(t.text(), t.span(line), number(n), n.span(line), t.span(line).to(n.span(line)));
+            return new Statement.Location(t.text(), t.span(line), number(n), n.span(line), t.span(line).to(n.span(line)),
+                    RegisterCatalog.get().byPath(t.text()).orElse(null));
         }
-        return new Statement.Location(t.text(), t.span(line), 0, null, t.span(line));
+        Span at = t.span(line);
+        return new Statement.Location(t.text(), at, 0, null, at, RegisterCatalog.get().byPath(t.text()).orElse(null));
     }
 
     /** An integer or a composition; in expect, also an errno name or another target. */

@@ -1,5 +1,6 @@
 package dev.cxltrace.lang.syntax;
 
+import dev.cxltrace.device.catalog.RegisterDef;
 import dev.cxltrace.device.catalog.Space;
 import dev.cxltrace.device.vfio.Errno;
 import java.util.List;
@@ -46,8 +47,10 @@ public sealed interface Statement {
     /**
      * Where an access goes: a register name with an optional {@code + N}, or an integer offset.
      * {@code name} is null for an integer; {@code number} is then the offset, else the addend.
+     * {@code register} is the catalog's register of that name, looked up while parsing (names do
+     * not depend on the device), or null when the name is unknown.
      */
-    record Location(String name, Span nameSpan, long number, Span numberSpan, Span span) {
+    record Location(String name, Span nameSpan, long number, Span numberSpan, Span span, RegisterDef register) {
         public boolean named() {
             return name != null;
         }
