@@ -11,7 +11,7 @@ import dev.cxltrace.device.profile.BuiltInProfiles;
 import dev.cxltrace.lang.exec.CancelToken;
 import dev.cxltrace.lang.exec.TraceReport;
 import dev.cxltrace.lang.exec.TraceRunner;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String problem : found.problems()) {
             err.println("cxltrace: " + problem);
         }
-        CheckResult result = check(found.files(), FailOn.of(werror));
+        CheckResult result = check(found.files(), FailOn.of(werror), format.keeps());
         for (Unreadable u : result.unreadable()) {
             err.println("cxltrace: " + u.message());
         }
@@ -82,12 +82,13 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Checks every file, on as many threads as there are processors, and keeps the input order. */
-    static CheckResult check(List<TraceFile> files, FailOn failOn) throws InterruptedException, ExecutionException {
+    static CheckResult check(List<TraceFile> files, FailOn failOn, TraceRunner.Keep keep)
+            throws InterruptedException, ExecutionException {
         List<CheckedFile> outcomes = new ArrayList<>(files.size());
         int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
             for (TraceFile f : files) {
-                outcomes.add(checkOne(f));
+                outcomes.add(checkOne(f, keep));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -98,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 List<Future<CheckedFile>> futures = new ArrayList<>();
                 for (TraceFile f : files) {
-                    futures.add(pool.submit(() -> checkOne(f)));
+                    futures.add(pool.submit(() -> checkOne(f, keep)));
                 }
                 for (Future<CheckedFile> future : futures) {
                     outcomes.add(future.get());
@@ -120,10 +121,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** A {@link TraceResult}, or an {@link Unreadable} when the file cannot be read to its end. */
-    private static CheckedFile checkOne(TraceFile f) {
-        try (BufferedReader reader = Files.newBufferedReader(f.path(), StandardCharsets.UTF_8)) {
-            TraceReport report = TraceRunner.check(reader.lines().iterator(), new FileProfileSource(f.path(), f.display()),
-                    BuiltInProfiles.DEFAULT, CancelToken.NONE);
+    private static CheckedFile checkOne(TraceFile f, TraceRunner.Keep keep) {
+        try (InputStream in = Files.newInputStream(f.path())) {
+            TraceReport report = TraceRunner.check(new TraceLines(in), new FileProfileSource(f.path(), f.display()),
+                    BuiltInProfiles.DEFAULT, CancelToken.NONE, keep);
             return new TraceResult(f.display(), report);
         } catch (IOException | UncheckedIOException e) {
             return new Unreadable(f.display(), TraceFiles.reason(e));

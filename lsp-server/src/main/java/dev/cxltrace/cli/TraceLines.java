@@ -3,6 +3,9 @@ package dev.cxltrace.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -97,10 +100,14 @@ final class TraceLines implements Iterator<String> {
         }
     }
 
-    private String decode(int from, int to) {
+    private String decode(int from, int to) throws CharacterCodingException {
         for (int i = from; i < to; i++) {
             if (buf[i] < 0) {
-                return new String(buf, from, to - from, StandardCharsets.UTF_8);
+                // Strict: a file that is not UTF-8 is reported unreadable, not checked as garbage.
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(buf, from, to - from)).toString();
             }
         }
         return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);

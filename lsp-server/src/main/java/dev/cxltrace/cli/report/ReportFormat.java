@@ -1,5 +1,6 @@
 package dev.cxltrace.cli.report;
 
+import dev.cxltrace.lang.exec.TraceRunner;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +23,11 @@ public enum ReportFormat {
 
     public ReportWriter writer() {
         return writer.get();
+    }
+
+    /** What a check must keep for this format: only JSON and JUnit list the expectation lines. */
+    public TraceRunner.Keep keeps() {
+        return this == JSON || this == JUNIT ? TraceRunner.Keep.EXPECTATIONS : TraceRunner.Keep.DIAGNOSTICS;
     }
 
     /** The spelling on the command line: {@code text}, {@code sarif}, ... */
