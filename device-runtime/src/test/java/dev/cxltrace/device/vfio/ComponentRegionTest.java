@@ -1,5 +1,6 @@
 package dev.cxltrace.device.vfio;
 
+import static dev.cxltrace.device.Fixtures.drops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxltrace.device.catalog.CacheMemRegisters;
@@ -43,9 +44,6 @@ class ComponentRegionTest {
         return r;
     }
 
-    private static List<Drop> drops(AccessResult r) {
-        return r.outcomes().stream().flatMap(o -> o.drops().stream()).toList();
-    }
 
     private static long mask(String field) {
         return HdmDecoderRegisters.CTRL.field(field).orElseThrow().mask();

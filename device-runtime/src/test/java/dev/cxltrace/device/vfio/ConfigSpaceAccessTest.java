@@ -1,5 +1,11 @@
 package dev.cxltrace.device.vfio;
 
+import static dev.cxltrace.device.Fixtures.create;
+import static dev.cxltrace.device.Fixtures.drops;
+import static dev.cxltrace.device.Fixtures.mask;
+import static dev.cxltrace.device.Fixtures.outcomeOf;
+import static dev.cxltrace.device.Fixtures.profile;
+import static dev.cxltrace.device.Fixtures.reg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxltrace.device.catalog.DvsecRegisters;
@@ -36,29 +42,9 @@ class ConfigSpaceAccessTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static VfioDevice create(DeviceProfile profile) {
-        Creation c = VfioDevice.create(profile);
-        assertThat(c.errno()).as("create errno").isNull();
-        return c.device();
-    }
 
-    private static DeviceProfile profile(String... nameValuePairs) {
-        ProfileBuilder b = ProfileBuilder.from(DeviceProfile.type2());
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            assertThat(b.set(nameValuePairs[i], nameValuePairs[i + 1])).as("set %s", nameValuePairs[i]).isEmpty();
-        }
-        ProfileBuilder.Result r = b.build();
-        assertThat(r.errors()).isEmpty();
-        return r.profile();
-    }
 
-    private static RegisterDef reg(String path) {
-        return CATALOG.byPath(path).orElseThrow();
-    }
 
-    private static long mask(RegisterDef r, String field) {
-        return r.field(field).orElseThrow().mask();
-    }
 
     private long read(long offset, int bytes) {
         AccessResult r = device.read(Space.CFG, offset, bytes);
@@ -72,14 +58,7 @@ class ConfigSpaceAccessTest {
         return r;
     }
 
-    private static WriteOutcome outcomeOf(AccessResult r, RegisterDef register) {
-        return r.outcomes().stream().filter(o -> o.register() == register).findFirst()
-                .orElseThrow(() -> new AssertionError("no outcome for " + register + " in " + r.outcomes()));
-    }
 
-    private static List<Drop> drops(AccessResult r) {
-        return r.outcomes().stream().flatMap(o -> o.drops().stream()).toList();
-    }
 
     // ---------------------------------------------------------------- vfio chunking (§5.4)
 

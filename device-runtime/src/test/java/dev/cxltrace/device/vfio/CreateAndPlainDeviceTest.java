@@ -1,5 +1,10 @@
 package dev.cxltrace.device.vfio;
 
+import static dev.cxltrace.device.Fixtures.create;
+import static dev.cxltrace.device.Fixtures.drops;
+import static dev.cxltrace.device.Fixtures.mask;
+import static dev.cxltrace.device.Fixtures.outcomeOf;
+import static dev.cxltrace.device.Fixtures.reg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxltrace.device.catalog.CacheMemRegisters;
@@ -65,11 +70,6 @@ class CreateAndPlainDeviceTest {
         return profile(pairs);
     }
 
-    private static VfioDevice create(DeviceProfile p) {
-        Creation c = VfioDevice.create(p);
-        assertThat(c.errno()).as("create errno").isNull();
-        return c.device();
-    }
 
     private static VfioDevice plain(String mode, String... more) {
         String[] pairs = new String[2 + more.length];
@@ -81,13 +81,7 @@ class CreateAndPlainDeviceTest {
         return d;
     }
 
-    private static RegisterDef reg(String path) {
-        return CATALOG.byPath(path).orElseThrow();
-    }
 
-    private static long mask(RegisterDef r, String field) {
-        return r.field(field).orElseThrow().mask();
-    }
 
     private static AccessResult write(VfioDevice d, Space space, long offset, int bytes, long value) {
         AccessResult r = d.write(space, offset, bytes, value, LINE);
@@ -101,14 +95,7 @@ class CreateAndPlainDeviceTest {
         return r.value();
     }
 
-    private static WriteOutcome outcomeOf(AccessResult r, RegisterDef register) {
-        return r.outcomes().stream().filter(o -> o.register() == register).findFirst()
-                .orElseThrow(() -> new AssertionError("no outcome for " + register + " in " + r.outcomes()));
-    }
 
-    private static List<Drop> drops(AccessResult r) {
-        return r.outcomes().stream().flatMap(o -> o.drops().stream()).toList();
-    }
 
     // ---------------------------------------------------------------- create errnos, in the kernel's order (§5.1)
 

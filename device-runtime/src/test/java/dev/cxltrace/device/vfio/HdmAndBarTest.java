@@ -1,5 +1,7 @@
 package dev.cxltrace.device.vfio;
 
+import static dev.cxltrace.device.Fixtures.create;
+import static dev.cxltrace.device.Fixtures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxltrace.device.catalog.Space;
@@ -22,21 +24,7 @@ class HdmAndBarTest {
     private final long hdmSize = DeviceProfile.type2().hdmSize();
     private final long barSize = DeviceProfile.type2().barSize();
 
-    private static VfioDevice create(DeviceProfile p) {
-        Creation c = VfioDevice.create(p);
-        assertThat(c.errno()).as("create errno").isNull();
-        return c.device();
-    }
 
-    private static DeviceProfile profile(String... nameValuePairs) {
-        ProfileBuilder b = ProfileBuilder.from(DeviceProfile.type2());
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            assertThat(b.set(nameValuePairs[i], nameValuePairs[i + 1])).as("set %s", nameValuePairs[i]).isEmpty();
-        }
-        ProfileBuilder.Result r = b.build();
-        assertThat(r.errors()).isEmpty();
-        return r.profile();
-    }
 
     private static long read(VfioDevice d, Space space, long offset, int bytes) {
         AccessResult r = d.read(space, offset, bytes);
