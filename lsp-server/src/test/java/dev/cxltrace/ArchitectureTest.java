@@ -68,6 +68,11 @@ class ArchitectureTest {
             .allowEmptyShould(true)
             .because("the language server and the debug adapter are separate faces; only cli starts either");
 
+    static final ArchRule LSP_DOES_NOT_USE_CLI = noClasses().that().resideInAPackage(LSP)
+            .should().dependOnClassesThat().resideInAPackage("dev.cxltrace.cli..")
+            .allowEmptyShould(true)
+            .because("cli starts the server; the server does not reach back into the command line (no cli → lsp → cli cycle)");
+
     static final ArchRule CORE_KNOWS_NO_PROTOCOL = noClasses().that().resideInAnyPackage(LANG, DEVICE)
             .should().dependOnClassesThat(PROTOCOL_OR_CLI)
             .because("protocol types stay in the faces, which convert by hand (STYLE.md §1, §8)");
@@ -95,6 +100,11 @@ class ArchitectureTest {
     void lspAndDapDoNotDependOnEachOther() {
         LSP_DOES_NOT_USE_DAP.check(production);
         DAP_DOES_NOT_USE_LSP.check(production);
+    }
+
+    @Test
+    void lspDoesNotDependOnCli() {
+        LSP_DOES_NOT_USE_CLI.check(production);
     }
 
     @Test

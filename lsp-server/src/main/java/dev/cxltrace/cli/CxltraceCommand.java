@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cxltrace", mixinStandardHelpOptions = true, versionProvider = CxltraceCommand.Version.class,
         scope = ScopeType.INHERIT,
         description = "Checks and runs register-access traces against a simulated CXL Type-2 device behind vfio-pci.",
-        subcommands = {CheckCommand.class, RunCommand.class, DocCommand.class, HelpCommand.class},
+        subcommands = {CheckCommand.class, RunCommand.class, DocCommand.class, LspCommand.class, HelpCommand.class},
         exitCodeOnInvalidInput = ExitStatus.UNUSABLE,
         exitCodeOnExecutionException = ExitStatus.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit status:%n",
@@ -46,7 +46,7 @@ public final class CxltraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: check, run or doc (cxltrace help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: check, run, doc or lsp (cxltrace help)");
     }
 
     /** The version the jar's manifest carries; a build from the IDE has none. */

@@ -10,7 +10,7 @@ import dev.cxltrace.device.vfio.AccessResult;
 import dev.cxltrace.device.vfio.VfioDevice;
 import dev.cxltrace.lang.diag.Diagnostic;
 import dev.cxltrace.lang.exec.Executor;
-import dev.cxltrace.lang.exec.Format;
+import dev.cxltrace.lang.diag.Format;
 import dev.cxltrace.lang.exec.LineOutcome;
 import dev.cxltrace.lang.resolve.CoveredField;
 import dev.cxltrace.lang.resolve.ResolvedAccess;

@@ -1,5 +1,5 @@
 /**
- * The command line: {@code cxltrace check}, {@code run} and {@code doc} (docs/CLI.md).
+ * The command line: {@code cxltrace check}, {@code run}, {@code doc} and {@code lsp} (docs/CLI.md).
  *
  * <p>Invariant: a command parses its options, calls {@code dev.cxltrace.lang}, and hands the result
  * to a writer; it holds no write semantics and describes no register (the catalog and

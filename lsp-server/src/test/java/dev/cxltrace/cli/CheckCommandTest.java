@@ -45,7 +45,7 @@ class CheckCommandTest {
     void noCommandIsAUsageError() {
         CliRun r = CliRun.of();
         assertThat(r.exit()).isEqualTo(ExitStatus.UNUSABLE);
-        assertThat(r.err()).contains("give a command: check, run or doc");
+        assertThat(r.err()).contains("give a command: check, run, doc or lsp");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cxltrace.lang.exec;
 
+import dev.cxltrace.lang.diag.Format;
 import dev.cxltrace.device.catalog.FieldDef;
 import dev.cxltrace.device.catalog.Space;
 import dev.cxltrace.device.semantics.Attribute;

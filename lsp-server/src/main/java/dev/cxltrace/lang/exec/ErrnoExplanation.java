@@ -1,5 +1,6 @@
 package dev.cxltrace.lang.exec;
 
+import dev.cxltrace.lang.diag.Format;
 import dev.cxltrace.device.catalog.RegisterCatalog;
 import dev.cxltrace.device.profile.DeviceProfile;
 import dev.cxltrace.device.profile.NumberSyntax;

@@ -1,5 +1,6 @@
 package dev.cxltrace.lang.exec;
 
+import dev.cxltrace.lang.diag.Format;
 import dev.cxltrace.device.catalog.FieldDef;
 import dev.cxltrace.device.catalog.RegisterDef;
 import dev.cxltrace.device.profile.BuiltInProfiles;
@@ -226,7 +227,10 @@ public final class Executor {
         if (result.ok()) {
             Span valueSpan = a.value() != null ? a.value().span() : a.span();
             for (WriteOutcome o : result.outcomes()) {
-                DropMessages.add(o, r.coverage().registerSpace(), r.space(), a.op().spelling(), r.offset(), valueSpan, params(), diags);
+                if (!o.drops().isEmpty() || o.specDivergence() != 0) {
+                    DropMessages.add(o, r.coverage().registerSpace(), r.space(), a.op().spelling(), r.offset(), valueSpan,
+                            params(), diags);
+                }
             }
             if (r.hasExpected()) {
                 expectation = compareRead(a, r, result.value(), diags);

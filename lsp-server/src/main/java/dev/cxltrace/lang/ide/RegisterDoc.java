@@ -10,7 +10,7 @@ import dev.cxltrace.device.catalog.RegisterDef;
 import dev.cxltrace.device.catalog.Space;
 import dev.cxltrace.device.profile.DeviceProfile;
 import dev.cxltrace.device.semantics.Attribute;
-import dev.cxltrace.lang.exec.Format;
+import dev.cxltrace.lang.diag.Format;
 import dev.cxltrace.lang.resolve.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +91,7 @@ public final class RegisterDoc {
             b.append(r.description()).append("\n\n");
         }
         List<String> facts = new ArrayList<>();
-        facts.add("Firmware value (profile " + profile.name() + "): `" + hex(r.resetValue(profile), r.width()) + "`");
+        facts.add("Firmware value (profile " + profile.name() + "): `" + Format.hex(r.resetValue(profile), r.width()) + "`");
         facts.add(copies(r));
         String behaviour = behaviour(r.behaviour());
         if (behaviour != null) {
@@ -239,19 +239,6 @@ public final class RegisterDoc {
         return g.name() + " closes when " + g.condition();
     }
 
-    /** {@code 0x} hex with every digit of the width, grouped by four: {@code 0x0000_0600}. */
-    private static String hex(long value, int bits) {
-        String digits = Long.toHexString(value);
-        int want = Math.max(1, bits / 4);
-        String padded = "0".repeat(Math.max(0, want - digits.length())) + digits;
-        StringBuilder b = new StringBuilder("0x");
-        int lead = padded.length() % 4 == 0 ? 4 : padded.length() % 4;
-        b.append(padded, 0, lead);
-        for (int i = lead; i < padded.length(); i += 4) {
-            b.append('_').append(padded, i, i + 4);
-        }
-        return b.toString();
-    }
 
     private static String values(FieldDef f) {
         if (f.enums().isEmpty()) {

@@ -1,6 +1,8 @@
 /**
  * What editors and the command line show of the language, as plain data and Markdown: register
- * documentation now, hovers and completions as the server grows.
+ * documentation ({@link dev.cxltrace.lang.ide.RegisterDoc}), and the editor features, one stateless
+ * class each, over an immutable {@link dev.cxltrace.lang.ide.Analysis} of one document version:
+ * {@link dev.cxltrace.lang.ide.DiagnosticsService}, {@link dev.cxltrace.lang.ide.HoverService}.
  *
  * <p>Invariant: no protocol types; the faces convert. Test: {@code ArchitectureTest}.
  */

@@ -8,6 +8,7 @@ import dev.cxltrace.device.profile.DeviceProfile;
 import dev.cxltrace.device.vfio.VfioDevice;
 import dev.cxltrace.lang.diag.Diagnostic;
 import dev.cxltrace.lang.diag.DiagnosticCode;
+import dev.cxltrace.lang.diag.Format;
 import dev.cxltrace.lang.syntax.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,17 +74,6 @@ public final class AccessResolver {
                 expected, expectedMask, coverage), null);
     }
 
-    /** The canonical spelling of STYLE.md §6, {@code 0x1_0000}; resolve does not depend on exec's formatter. */
-    static String hex(long v) {
-        String h = Long.toHexString(v);
-        StringBuilder b = new StringBuilder("0x");
-        int lead = h.length() % 4 == 0 ? 4 : h.length() % 4;
-        b.append(h, 0, lead);
-        for (int i = lead; i < h.length(); i += 4) {
-            b.append('_').append(h, i, i + 4);
-        }
-        return b.toString();
-    }
 
     private static Result error(Diagnostic d) {
         return new Result(null, d);
@@ -96,7 +86,7 @@ public final class AccessResolver {
             VfioDevice device, long accessMask) {
         if (v instanceof Statement.IntValue i) {
             if ((i.value() & ~accessMask) != 0) {
-                return new Valued(0, 0, Diagnostic.of(i.span(), DiagnosticCode.E_NUMBER, hex(i.value())
+                return new Valued(0, 0, Diagnostic.of(i.span(), DiagnosticCode.E_NUMBER, Format.hex(i.value())
                         + " is wider than " + a.op().spelling() + " (" + a.op().bits() + " bits)"));
             }
             return new Valued(i.value(), accessMask, null);
@@ -110,7 +100,7 @@ public final class AccessResolver {
                 return new Valued(0, 0, p.error);
             }
             if (!p.field.field().fits(fv.value())) {
-                return new Valued(0, 0, Diagnostic.of(fv.valueSpan(), DiagnosticCode.E_NUMBER, hex(fv.value())
+                return new Valued(0, 0, Diagnostic.of(fv.valueSpan(), DiagnosticCode.E_NUMBER, Format.hex(fv.value())
                         + " does not fit in " + p.field.qualifiedName() + " (" + p.field.field().width() + " bit"
                         + (p.field.field().width() == 1 ? "" : "s") + ")"));
             }
@@ -167,7 +157,7 @@ public final class AccessResolver {
                 outside = outside == null ? placed : outside;
             }
         }
-        String access = "this " + a.op().spelling() + " at " + hex(offset);
+        String access = "this " + a.op().spelling() + " at " + Format.hex(offset);
         if (partial != null) {
             return new Placed(null, Diagnostic.of(fv.nameSpan(), DiagnosticCode.E_FIELD, partial.qualifiedName()
                     + " lies only partly inside " + access + "; widen the access to cover the whole field"));

@@ -1,4 +1,4 @@
-package dev.cxltrace.lang.exec;
+package dev.cxltrace.lang.diag;
 
 /** Canonical spellings of values in messages: {@code 0x} hex with {@code _} every four digits. */
 public final class Format {
@@ -6,7 +6,17 @@ public final class Format {
     }
 
     public static String hex(long v) {
-        String h = Long.toHexString(v);
+        return grouped(Long.toHexString(v));
+    }
+
+    /** With every digit of a {@code bits}-wide value: {@code 0x0000_0600} for 32 bits. */
+    public static String hex(long v, int bits) {
+        String digits = Long.toHexString(v);
+        int want = Math.max(1, bits / 4);
+        return grouped("0".repeat(Math.max(0, want - digits.length())) + digits);
+    }
+
+    private static String grouped(String h) {
         StringBuilder b = new StringBuilder("0x");
         int lead = h.length() % 4 == 0 ? 4 : h.length() % 4;
         b.append(h, 0, lead);

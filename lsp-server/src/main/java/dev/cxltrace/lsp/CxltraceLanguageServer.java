@@ -1,0 +1,80 @@
+package dev.cxltrace.lsp;
+
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The language server of {@code *.cxltrace} traces: full document sync, diagnostics and hover.
+ * The JVM is not exited here: {@link #exited()} completes on {@code exit} with the status the
+ * protocol asks for (0 after a shutdown request, 1 without), and the command that started the
+ * server returns it.
+ */
+public final class CxltraceLanguageServer implements LanguageServer, LanguageClientAware {
+    private final TraceTextDocumentService documents;
+    private final TraceWorkspaceService workspace = new TraceWorkspaceService();
+    private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private volatile boolean shutdownRequested;
+
+    public CxltraceLanguageServer() {
+        this(new DocumentStore());
+    }
+
+    public CxltraceLanguageServer(DocumentStore store) {
+        this.documents = new TraceTextDocumentService(store);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        ServerCapabilities capabilities = new ServerCapabilities();
+        capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
+        capabilities.setHoverProvider(true);
+        String version = CxltraceLanguageServer.class.getPackage().getImplementationVersion();
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities,
+                new ServerInfo("cxltrace", version == null ? "development build" : version)));
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdownRequested = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        exited.complete(shutdownRequested ? 0 : 1);
+    }
+
+    /** Completes on the {@code exit} notification: 0 after a shutdown request, 1 without one. */
+    public CompletableFuture<Integer> exited() {
+        return exited;
+    }
+
+    /** Whether the client asked for a shutdown. */
+    public boolean shutdownRequested() {
+        return shutdownRequested;
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return documents;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspace;
+    }
+
+    @Override
+    public void connect(LanguageClient client) {
+        documents.connect(client);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.cxltrace.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server as an editor sees it: an LSP4J client and the real server, in process, joined by two
+ * pipes, so every message goes through JSON-RPC as it would over stdio.
+ */
+class LanguageServerTest {
+    private static final String URI = "file:///work/traces/lock.cxltrace";
+
+    private static final String TRACE = """
+            device type2
+            w16 cfg dvsec.lock {CONFIG_LOCK=1}
+            w16 cfg dvsec.control {MEM_ENABLE=0, ..}
+            r16 cfg dvsec.lock = 0
+            w32 comp hdm.decoder0.ctrl 0x400
+            r32 comp hdm.decoder0.ctrl
+            """;
+
+    private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    private CxltraceLanguageServer server;
+    private LanguageServer remote;
+    private Launcher<LanguageClient> serverLauncher;
+    private Launcher<LanguageServer> clientLauncher;
+    private PipedOutputStream clientOut;
+    private PipedOutputStream serverOut;
+
+    @BeforeEach
+    void connect() throws IOException {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        clientOut = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        serverOut = new PipedOutputStream(clientIn);
+
+        server = new CxltraceLanguageServer();
+        serverLauncher = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
+        server.connect(serverLauncher.getRemoteProxy());
+        serverLauncher.startListening();
+
+        clientLauncher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
+        clientLauncher.startListening();
+        remote = clientLauncher.getRemoteProxy();
+    }
+
+    @AfterEach
+    void disconnect() throws IOException {
+        remote.exit();
+        clientOut.close();
+        serverOut.close();
+    }
+
+    @Test
+    void diagnosticsFollowTheDocumentAndHoverShowsTheValueAtTheLine() throws Exception {
+        InitializeResult init = remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        assertThat(init.getCapabilities().getTextDocumentSync().getLeft()).isEqualTo(TextDocumentSyncKind.Full);
+        assertThat(init.getCapabilities().getHoverProvider().getLeft()).isTrue();
+        assertThat(init.getServerInfo().getName()).isEqualTo("cxltrace");
+        remote.initialized(new org.eclipse.lsp4j.InitializedParams());
+
+        remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "cxltrace", 1, TRACE)));
+        PublishDiagnosticsParams first = next();
+        assertThat(first.getUri()).isEqualTo(URI);
+        assertThat(first.getVersion()).isEqualTo(1);
+        assertThat(first.getDiagnostics())
+                .extracting(d -> d.getCode().getLeft(), Diagnostic::getSeverity, d -> d.getRange().getStart().getLine())
+                .containsExactly(tuple("W-LOCKED", DiagnosticSeverity.Warning, 2), tuple("E-EXPECT", DiagnosticSeverity.Error, 3));
+        Diagnostic locked = first.getDiagnostics().get(0);
+        assertThat(locked.getSource()).isEqualTo("cxltrace");
+        assertThat(locked.getMessage()).contains("CONFIG_LOCK").contains("line 2");
+        assertThat(locked.getRange()).isEqualTo(range(2, 22, 40));   // the value written: {MEM_ENABLE=0, ..}
+        assertThat(locked.getRelatedInformation()).singleElement().satisfies(r -> {
+            assertThat(r.getLocation().getUri()).isEqualTo(URI);
+            // The line that set the lock, whole.
+            assertThat(r.getLocation().getRange()).isEqualTo(range(1, 0, "w16 cfg dvsec.lock {CONFIG_LOCK=1}".length()));
+            assertThat(r.getMessage()).isEqualTo("set here");
+        });
+        assertThat(first.getDiagnostics().get(1).getRange()).isEqualTo(range(3, 21, 22));
+
+        String fixed = TRACE.replace("r16 cfg dvsec.lock = 0", "r16 cfg dvsec.lock = 1");
+        remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(URI, 2), List.of(new TextDocumentContentChangeEvent(fixed))));
+        PublishDiagnosticsParams second = next();
+        assertThat(second.getVersion()).isEqualTo(2);
+        assertThat(second.getDiagnostics()).extracting(d -> d.getCode().getLeft()).containsExactly("W-LOCKED");
+
+        // Line 6 reads the decoder after line 5 uncommitted it: the shadow's COMMITTED is 0, the host's still 1.
+        Hover hover = remote.getTextDocumentService()
+                .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(5, 15))).get(10, TimeUnit.SECONDS);
+        assertThat(hover.getContents().getRight().getKind()).isEqualTo("markdown");
+        assertThat(hover.getContents().getRight().getValue())
+                .startsWith("### hdm.decoder0.ctrl")
+                .contains("COMMITTED")
+                .contains("**Value after line 6**: shadow `0x0000_0000`, host copy `0x0000_0600`")
+                .contains("| `COMMITTED` | 0 | 1 |");
+        assertThat(hover.getRange()).isEqualTo(range(5, 9, 26));
+
+        // Nothing under the cursor: an empty answer.
+        assertThat(remote.getTextDocumentService()
+                .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(0, 0))).get(10, TimeUnit.SECONDS)).isNull();
+
+        remote.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(URI)));
+        assertThat(next().getDiagnostics()).isEmpty();
+
+        assertThat(remote.shutdown().get(10, TimeUnit.SECONDS)).isNull();
+        remote.exit();
+        assertThat(server.exited().get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aProfileFileIsReadRelativeToTheDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        String uri = dir.resolve("a.cxltrace").toUri().toString();
+        remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "cxltrace", 7, "device boards/x.json\nr32 comp hdm.decoder0.ctrl\n")));
+        PublishDiagnosticsParams p = next();
+        assertThat(p.getVersion()).isEqualTo(7);
+        assertThat(p.getDiagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.getCode().getLeft()).isEqualTo("E-PROFILE");
+            assertThat(d.getMessage()).contains("profile boards/x.json (relative to a.cxltrace) not found");
+        });
+    }
+
+    @Test
+    void exitWithoutShutdownIsStatusOne() throws Exception {
+        remote.exit();
+        assertThat(server.exited().get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    private PublishDiagnosticsParams next() throws InterruptedException {
+        PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
+        assertThat(p).as("published diagnostics").isNotNull();
+        return p;
+    }
+
+    private static Range range(int line, int start, int end) {
+        return new Range(new Position(line, start), new Position(line, end));
+    }
+
+    /** A client that keeps what the server publishes. */
+    private final class Client implements LanguageClient {
+        @Override
+        public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+            published.add(diagnostics);
+        }
+
+        @Override
+        public void telemetryEvent(Object object) {
+        }
+
+        @Override
+        public void showMessage(MessageParams messageParams) {
+        }
+
+        @Override
+        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void logMessage(MessageParams message) {
+        }
+    }
+
+}
