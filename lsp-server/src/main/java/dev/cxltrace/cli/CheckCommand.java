@@ -1,5 +1,6 @@
 package dev.cxltrace.cli;
 
+import dev.cxltrace.files.ProfileFileSource;
 import dev.cxltrace.cli.TraceFiles.TraceFile;
 import dev.cxltrace.cli.report.CheckResult;
 import dev.cxltrace.cli.report.CheckedFile;
@@ -123,7 +124,7 @@ final class CheckCommand implements Callable<Integer> {
     /** A {@link TraceResult}, or an {@link Unreadable} when the file cannot be read to its end. */
     private static CheckedFile checkOne(TraceFile f, TraceRunner.Keep keep) {
         try (InputStream in = Files.newInputStream(f.path())) {
-            TraceReport report = TraceRunner.check(new TraceLines(in), new FileProfileSource(f.path(), f.display()),
+            TraceReport report = TraceRunner.check(new TraceLines(in), ProfileFileSource.besideTrace(f.path(), f.display()),
                     BuiltInProfiles.DEFAULT, CancelToken.NONE, keep);
             return new TraceResult(f.display(), report);
         } catch (IOException | UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package dev.cxltrace.cli;
 
+import dev.cxltrace.files.ProfileFileSource;
 import dev.cxltrace.device.profile.BuiltInProfiles;
 import dev.cxltrace.lang.diag.Diagnostic;
 import dev.cxltrace.lang.diag.Severity;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitStatus.UNUSABLE;
         }
-        Executor executor = new Executor(new FileProfileSource(file, display), BuiltInProfiles.DEFAULT);
+        Executor executor = new Executor(ProfileFileSource.besideTrace(file, display), BuiltInProfiles.DEFAULT);
         Transcript transcript = new Transcript(display, out);
         boolean failed = false;
         int number = 0;

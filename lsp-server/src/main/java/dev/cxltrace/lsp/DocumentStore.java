@@ -1,5 +1,6 @@
 package dev.cxltrace.lsp;
 
+import dev.cxltrace.files.ProfileFileSource;
 import dev.cxltrace.lang.exec.CancelToken;
 import dev.cxltrace.lang.exec.ProfileSource;
 import dev.cxltrace.lang.ide.Analysis;
@@ -22,7 +23,7 @@ public final class DocumentStore {
     private final Function<String, ProfileSource> profiles;
 
     public DocumentStore() {
-        this(DocumentProfileSource::new);
+        this(ProfileFileSource::besideDocument);
     }
 
     /** {@code profiles}: the profile source of a document, given its URI. */

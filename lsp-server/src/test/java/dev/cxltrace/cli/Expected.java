@@ -1,5 +1,6 @@
 package dev.cxltrace.cli;
 
+import dev.cxltrace.files.ProfileFileSource;
 import dev.cxltrace.device.profile.BuiltInProfiles;
 import dev.cxltrace.lang.diag.Diagnostic;
 import dev.cxltrace.lang.exec.CancelToken;
@@ -29,7 +30,7 @@ final class Expected {
     static List<Diagnostic> diagnostics(Path trace, String shownAs) {
         try {
             List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
-            return TraceRunner.check(lines.iterator(), new FileProfileSource(trace, shownAs), BuiltInProfiles.DEFAULT,
+            return TraceRunner.check(lines.iterator(), ProfileFileSource.besideTrace(trace, shownAs), BuiltInProfiles.DEFAULT,
                     CancelToken.NONE).diagnostics();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

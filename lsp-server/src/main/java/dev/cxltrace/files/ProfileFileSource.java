@@ -1,4 +1,4 @@
-package dev.cxltrace.lsp;
+package dev.cxltrace.files;
 
 import dev.cxltrace.lang.exec.ProfileSource;
 import java.io.IOException;
@@ -7,36 +7,50 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads the profile file a document's {@code device} line names, relative to the document's
- * folder when the document is a {@code file:} URI. An unsaved document has no folder: only
- * absolute paths work there. (The command line's {@code cli.FileProfileSource} does the same for
- * files; it is not reused, as {@code cli} starts the server and {@code lsp} must not depend on it.)
+ * Reads the profile file a {@code device} line names, relative to the folder of the trace
+ * (TRACE-LANGUAGE.md §1). The language core does no I/O; this is the faces' side of
+ * {@link ProfileSource}, shared by the command line and the language server. Every failure becomes
+ * a message that names the path, what it was relative to, and the fix; the executor puts it on the
+ * device line as an {@code E-PROFILE} error.
  */
-final class DocumentProfileSource implements ProfileSource {
+public final class ProfileFileSource implements ProfileSource {
     private final Path folder;
     private final String display;
 
-    DocumentProfileSource(String uri) {
-        Path f = null;
-        String d = uri;
+    private ProfileFileSource(Path folder, String display) {
+        this.folder = folder;
+        this.display = display;
+    }
+
+    /**
+     * For a trace file.
+     *
+     * @param trace   the trace file, whose folder relative profile paths start from
+     * @param display the trace's path as the user gave it, for messages
+     */
+    public static ProfileFileSource besideTrace(Path trace, String display) {
+        return new ProfileFileSource(trace.toAbsolutePath().getParent(), display);
+    }
+
+    /** For an editor's document: a {@code file:} URI has a folder; an unsaved document has none. */
+    public static ProfileFileSource besideDocument(String uri) {
         try {
             URI u = URI.create(uri);
             if ("file".equalsIgnoreCase(u.getScheme())) {
                 Path doc = Path.of(u);
-                f = doc.getParent();
-                d = doc.getFileName() == null ? uri : doc.getFileName().toString();
+                return new ProfileFileSource(doc.getParent(), doc.getFileName() == null ? uri : doc.getFileName().toString());
             }
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            f = null;
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            // not a file: no folder
         }
-        this.folder = f;
-        this.display = d;
+        return new ProfileFileSource(null, uri);
     }
 
     @Override
@@ -52,7 +66,7 @@ final class DocumentProfileSource implements ProfileSource {
         } catch (InvalidPathException e) {
             return Text.failed("profile " + path + " is not a valid path; give a built-in name (type2) or a path");
         }
-        String where = Path.of(path).isAbsolute() ? "profile " + path : "profile " + path + " (relative to " + display + ")";
+        String where = file.equals(Path.of(path)) ? "profile " + path : "profile " + path + " (relative to " + display + ")";
         if (Files.isDirectory(file)) {
             return Text.failed(where + " is a folder; give a built-in name (type2) or the path of a JSON profile file");
         }
