@@ -28,6 +28,7 @@ import dev.cxltrace.lang.syntax.Span;
 import dev.cxltrace.lang.syntax.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class Executor {
     private String profileLabel = BuiltInProfiles.DEFAULT;
     // Expect targets resolve the same way for one profile; long traces repeat them.
     private final Map<String, TargetResolver.Result> targets = new HashMap<>();
+    private final Map<Statement.Access, AccessResolver.Result> accesses = new IdentityHashMap<>();
 
     public Executor(ProfileSource profiles) {
         this(profiles, BuiltInProfiles.DEFAULT);
@@ -184,6 +186,7 @@ public final class Executor {
     private void create(DeviceProfile p, Statement.Device line, List<Diagnostic> diags) {
         profile = p;
         targets.clear();
+        accesses.clear();
         Creation c = VfioDevice.create(p);
         device = c.device();
         creationErrno = c.errno();
@@ -211,7 +214,7 @@ public final class Executor {
             diags.add(noDevice(a.span()));
             return new LineOutcome(lineNumber, a, null, null, null, diags);
         }
-        AccessResolver.Result resolved = AccessResolver.resolve(a, profile, device);
+        AccessResolver.Result resolved = resolve(a);
         if (!resolved.ok()) {
             diags.add(resolved.error());
             return new LineOutcome(lineNumber, a, null, null, null, diags);
@@ -377,6 +380,26 @@ public final class Executor {
         return new LineOutcome(lineNumber, e, null, null, new LineOutcome.Expectation(passed, actual.value(), null), diags);
     }
 
+    /**
+     * Resolves an access. A statement object stands for every identical line (the checker parses
+     * a repeated line once), and its resolution depends only on the profile, unless a {@code ..}
+     * composition reads the model's current value: those resolve each time.
+     */
+    private AccessResolver.Result resolve(Statement.Access a) {
+        if (a.value() instanceof Statement.Composition c && c.rest()) {
+            return AccessResolver.resolve(a, profile, device);
+        }
+        AccessResolver.Result r = accesses.get(a);
+        if (r == null) {
+            r = AccessResolver.resolve(a, profile, device);
+            if (accesses.size() >= 4096) {
+                accesses.clear();
+            }
+            accesses.put(a, r);
+        }
+        return r;
+    }
+
     private TargetResolver.Result target(String text) {
         TargetResolver.Result r = targets.get(text);
         if (r == null) {
@@ -459,6 +482,7 @@ public final class Executor {
     public void restore(Checkpoint c) {
         if (profile != c.profile) {
             targets.clear();
+            accesses.clear();
         }
         profile = c.profile;
         device = c.device == null ? null : c.device.toDevice();
