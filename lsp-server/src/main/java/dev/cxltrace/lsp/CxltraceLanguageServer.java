@@ -1,6 +1,8 @@
 package dev.cxltrace.lsp;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -13,7 +15,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * The language server of {@code *.cxltrace} traces: full document sync, diagnostics and hover.
+ * The language server of {@code *.cxltrace} traces: full document sync, diagnostics, hover,
+ * outline, folding, inlay hints and completion.
  * The JVM is not exited here: {@link #exited()} completes on {@code exit} with the status the
  * protocol asks for (0 after a shutdown request, 1 without), and the command that started the
  * server returns it.
@@ -37,6 +40,10 @@ public final class CxltraceLanguageServer implements LanguageServer, LanguageCli
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
         capabilities.setHoverProvider(true);
+        capabilities.setDocumentSymbolProvider(true);
+        capabilities.setFoldingRangeProvider(true);
+        capabilities.setInlayHintProvider(true);
+        capabilities.setCompletionProvider(new CompletionOptions(false, List.of(" ", ".", "{", ",", "!", "=")));
         String version = CxltraceLanguageServer.class.getPackage().getImplementationVersion();
         return CompletableFuture.completedFuture(new InitializeResult(capabilities,
                 new ServerInfo("cxltrace", version == null ? "development build" : version)));

@@ -1,6 +1,7 @@
 package dev.cxltrace.lsp;
 
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 
 /** LSP4J's types to ours, one static conversion per type (STYLE.md §1). */
 public final class FromLsp {
@@ -15,5 +16,16 @@ public final class FromLsp {
     /** Our 0-based column of an LSP position (both count UTF-16 code units). */
     public static int column(Position p) {
         return p.getCharacter();
+    }
+
+    /** The first line (1-based) a range touches. */
+    public static int firstLine(Range r) {
+        return r.getStart().getLine() + 1;
+    }
+
+    /** The last line (1-based) a range touches: its end line, or the line before when it ends at column 0. */
+    public static int lastLine(Range r) {
+        int end = r.getEnd().getLine();
+        return (r.getEnd().getCharacter() == 0 && end > r.getStart().getLine() ? end - 1 : end) + 1;
     }
 }

@@ -1,21 +1,39 @@
 package dev.cxltrace.lsp;
 
+import dev.cxltrace.lang.exec.CancelToken;
+import dev.cxltrace.lang.ide.Analysis;
+import dev.cxltrace.lang.ide.CompletionService;
 import dev.cxltrace.lang.ide.DiagnosticsService;
+import dev.cxltrace.lang.ide.FoldingService;
 import dev.cxltrace.lang.ide.HoverService;
+import dev.cxltrace.lang.ide.InlayHintService;
+import dev.cxltrace.lang.ide.OutlineService;
+import java.util.function.BiFunction;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -30,6 +48,10 @@ final class TraceTextDocumentService implements TextDocumentService {
     private final DocumentStore store;
     private final DiagnosticsService diagnostics = new DiagnosticsService();
     private final HoverService hover = new HoverService();
+    private final OutlineService outline = new OutlineService();
+    private final FoldingService folding = new FoldingService();
+    private final InlayHintService inlayHints = new InlayHintService();
+    private final CompletionService completion = new CompletionService();
     private volatile LanguageClient client;
 
     TraceTextDocumentService(DocumentStore store) {
@@ -82,6 +104,49 @@ final class TraceTextDocumentService implements TextDocumentService {
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "hover failed at " + params.getPosition() + " in " + params.getTextDocument().getUri(), e);
                 return null;
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        return request("documentSymbol", params.getTextDocument().getUri(), List.of(),
+                (a, cancel) -> ToLsp.documentSymbols(outline.outline(a, cancel)));
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return request("foldingRange", params.getTextDocument().getUri(), List.of(),
+                (a, cancel) -> ToLsp.foldingRanges(folding.folding(a, cancel)));
+    }
+
+    @Override
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+        return request("inlayHint", params.getTextDocument().getUri(), List.of(),
+                (a, cancel) -> ToLsp.inlayHints(inlayHints.hints(a, FromLsp.firstLine(params.getRange()),
+                        FromLsp.lastLine(params.getRange()), cancel)));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return request("completion", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                (a, cancel) -> Either.forLeft(ToLsp.completionItems(completion.complete(a, FromLsp.line(params.getPosition()),
+                        FromLsp.column(params.getPosition()), cancel))));
+    }
+
+    /**
+     * Runs {@code feature} on the current analysis of {@code uri}: {@code empty} when the document
+     * is not open or the feature fails (logged); a cancellation goes back to LSP4J.
+     */
+    private <T> CompletableFuture<T> request(String what, String uri, T empty, BiFunction<Analysis, CancelToken, T> feature) {
+        return CompletableFutures.computeAsync(cancel -> {
+            try {
+                return store.get(uri).map(d -> feature.apply(d.analysis(), cancel::checkCanceled)).orElse(empty);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, what + " failed in " + uri, e);
+                return empty;
             }
         });
     }

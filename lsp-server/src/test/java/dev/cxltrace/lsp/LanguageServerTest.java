@@ -11,27 +11,41 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -156,6 +170,72 @@ class LanguageServerTest {
             assertThat(d.getCode().getLeft()).isEqualTo("E-PROFILE");
             assertThat(d.getMessage()).contains("profile boards/x.json (relative to a.cxltrace) not found");
         });
+    }
+
+    @Test
+    void outlineFoldingInlayHintsAndCompletionGoThroughTheProtocol() throws Exception {
+        InitializeResult init = remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        ServerCapabilities caps = init.getCapabilities();
+        assertThat(caps.getDocumentSymbolProvider().getLeft()).isTrue();
+        assertThat(caps.getFoldingRangeProvider().getLeft()).isTrue();
+        assertThat(caps.getInlayHintProvider().getLeft()).isTrue();
+        assertThat(caps.getCompletionProvider().getTriggerCharacters()).contains(" ", ".", "{", "!");
+        String text = """
+                ## Setup
+                device type2
+                ### Lock
+                # lock the DVSEC
+                # then try to change it
+                w16 cfg dvsec.lock {CONFIG_LOCK=1}
+                w16 cfg dvsec.control {MEM_ENABLE=0, ..}
+                ## Decoder
+                r32 comp hdm.decoder0.ctrl
+                r32 comp hdm.
+                """;
+        remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "cxltrace", 1, text)));
+        next();
+        TextDocumentIdentifier doc = new TextDocumentIdentifier(URI);
+
+        List<Either<SymbolInformation, DocumentSymbol>> symbols = remote.getTextDocumentService()
+                .documentSymbol(new DocumentSymbolParams(doc)).get(10, TimeUnit.SECONDS);
+        assertThat(symbols).allMatch(Either::isRight).extracting(e -> e.getRight().getName()).containsExactly("Setup", "Decoder");
+        DocumentSymbol setup = symbols.get(0).getRight();
+        assertThat(setup.getKind()).isEqualTo(SymbolKind.Namespace);
+        assertThat(setup.getRange()).isEqualTo(new Range(new Position(0, 0), new Position(6, 40)));
+        assertThat(setup.getSelectionRange()).isEqualTo(range(0, 0, 8));
+        assertThat(setup.getChildren()).extracting(DocumentSymbol::getName, DocumentSymbol::getKind)
+                .containsExactly(tuple("device type2", SymbolKind.Object), tuple("Lock", SymbolKind.Namespace));
+
+        List<FoldingRange> folds = remote.getTextDocumentService()
+                .foldingRange(new FoldingRangeRequestParams(doc)).get(10, TimeUnit.SECONDS);
+        assertThat(folds).extracting(FoldingRange::getStartLine, FoldingRange::getEndLine, FoldingRange::getKind)
+                .containsExactly(tuple(0, 6, "region"), tuple(2, 6, "region"), tuple(3, 4, "comment"), tuple(7, 9, "region"));
+
+        List<InlayHint> hints = remote.getTextDocumentService()
+                .inlayHint(new InlayHintParams(doc, new Range(new Position(5, 0), new Position(9, 0)))).get(10, TimeUnit.SECONDS);
+        assertThat(hints).extracting(h -> h.getPosition().getLine(), h -> h.getPosition().getCharacter(), h -> h.getLabel().getLeft())
+                .containsExactly(
+                        tuple(5, 34, " CONFIG_LOCK 0→1"),
+                        tuple(6, 40, " dropped: MEM_ENABLE (locked)"),
+                        tuple(8, 26, " → 0x600 {COMMIT=1, COMMITTED=1}"));
+
+        Either<List<CompletionItem>, CompletionList> completion = remote.getTextDocumentService()
+                .completion(new CompletionParams(doc, new Position(9, 13))).get(10, TimeUnit.SECONDS);
+        assertThat(completion.isLeft()).isTrue();
+        CompletionItem ctrl = completion.getLeft().stream().filter(i -> i.getLabel().equals("hdm.decoder0.ctrl")).findFirst()
+                .orElseThrow();
+        assertThat(ctrl.getKind()).isEqualTo(CompletionItemKind.Variable);
+        assertThat(ctrl.getDocumentation().getRight().getKind()).isEqualTo("markdown");
+        assertThat(ctrl.getDocumentation().getRight().getValue()).startsWith("### hdm.decoder0.ctrl");
+        // The edit replaces the path typed so far, dots included.
+        assertThat(ctrl.getTextEdit().getLeft().getRange()).isEqualTo(range(9, 9, 13));
+        assertThat(ctrl.getTextEdit().getLeft().getNewText()).isEqualTo("hdm.decoder0.ctrl");
+
+        // A document that is not open: empty answers, not errors.
+        TextDocumentIdentifier other = new TextDocumentIdentifier("file:///nowhere.cxltrace");
+        assertThat(remote.getTextDocumentService().documentSymbol(new DocumentSymbolParams(other)).get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(remote.getTextDocumentService().completion(new CompletionParams(other, new Position(0, 0)))
+                .get(10, TimeUnit.SECONDS).getLeft()).isEmpty();
     }
 
     @Test
