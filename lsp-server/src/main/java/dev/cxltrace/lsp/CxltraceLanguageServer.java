@@ -15,7 +15,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * The language server of {@code *.cxltrace} traces: full document sync, diagnostics, hover,
+ * The language server of {@code *.cxltrace} traces: incremental document sync, diagnostics, hover,
  * outline, folding, inlay hints and completion.
  * The JVM is not exited here: {@link #exited()} completes on {@code exit} with the status the
  * protocol asks for (0 after a shutdown request, 1 without), and the command that started the
@@ -23,7 +23,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 public final class CxltraceLanguageServer implements LanguageServer, LanguageClientAware {
     private final TraceTextDocumentService documents;
-    private final TraceWorkspaceService workspace = new TraceWorkspaceService();
+    private final TraceWorkspaceService workspace;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile boolean shutdownRequested;
 
@@ -33,12 +33,14 @@ public final class CxltraceLanguageServer implements LanguageServer, LanguageCli
 
     public CxltraceLanguageServer(DocumentStore store) {
         this.documents = new TraceTextDocumentService(store);
+        this.workspace = new TraceWorkspaceService(store::settings, documents::configure);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        documents.configure(ServerSettings.DEFAULT.with(params.getInitializationOptions()));
         ServerCapabilities capabilities = new ServerCapabilities();
-        capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
+        capabilities.setTextDocumentSync(TextDocumentSyncKind.Incremental);
         capabilities.setHoverProvider(true);
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setFoldingRangeProvider(true);
@@ -57,6 +59,7 @@ public final class CxltraceLanguageServer implements LanguageServer, LanguageCli
 
     @Override
     public void exit() {
+        documents.shutdown();
         exited.complete(shutdownRequested ? 0 : 1);
     }
 

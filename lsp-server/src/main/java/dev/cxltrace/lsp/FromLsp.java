@@ -1,7 +1,11 @@
 package dev.cxltrace.lsp;
 
+import dev.cxltrace.lang.ide.TextRange;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
 /** LSP4J's types to ours, one static conversion per type (STYLE.md §1). */
 public final class FromLsp {
@@ -27,5 +31,23 @@ public final class FromLsp {
     public static int lastLine(Range r) {
         int end = r.getEnd().getLine();
         return (r.getEnd().getCharacter() == 0 && end > r.getStart().getLine() ? end - 1 : end) + 1;
+    }
+
+    /** Our range (1-based lines, 0-based UTF-16 columns) of an LSP range. */
+    public static TextRange textRange(Range r) {
+        return new TextRange(line(r.getStart()), column(r.getStart()), line(r.getEnd()), column(r.getEnd()));
+    }
+
+    /** An editor's change: a range replaced, or (without a range) the whole text. */
+    public static DocumentStore.Change change(TextDocumentContentChangeEvent e) {
+        return new DocumentStore.Change(e.getRange() == null ? null : textRange(e.getRange()), e.getText());
+    }
+
+    public static List<DocumentStore.Change> changes(List<TextDocumentContentChangeEvent> events) {
+        List<DocumentStore.Change> out = new ArrayList<>(events.size());
+        for (TextDocumentContentChangeEvent e : events) {
+            out.add(change(e));
+        }
+        return out;
     }
 }

@@ -39,8 +39,10 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * The text document requests: each converts in ({@link FromLsp}), calls {@code lang.ide}, and
- * converts out ({@link ToLsp}). Documents are synchronised in full; each new version is analysed
- * and its diagnostics published with that version. A request that fails is logged and answers empty.
+ * converts out ({@link ToLsp}). Documents are synchronised incrementally; the {@link DocumentStore}
+ * analyses each new version in the background, cancelling the analysis of an older one, and its
+ * diagnostics are published with that version. Requests read the latest completed analysis. A
+ * request that fails is logged and answers empty.
  */
 final class TraceTextDocumentService implements TextDocumentService {
     private static final Logger LOG = Logger.getLogger(TraceTextDocumentService.class.getName());
@@ -65,17 +67,19 @@ final class TraceTextDocumentService implements TextDocumentService {
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         var doc = params.getTextDocument();
-        update(doc.getUri(), doc.getVersion(), doc.getText());
+        publishWhenDone(doc.getUri(), doc.getVersion(), store.open(doc.getUri(), doc.getVersion(), doc.getText()));
     }
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
-        if (changes.isEmpty()) {
-            return;
+        String uri = params.getTextDocument().getUri();
+        int version = params.getTextDocument().getVersion();
+        try {
+            store.change(uri, version, FromLsp.changes(params.getContentChanges()))
+                    .ifPresentOrElse(f -> publishWhenDone(uri, version, f), () -> LOG.warning("didChange of " + uri + ", which is not open"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "applying the changes of " + uri + " version " + version + " failed", e);
         }
-        // Full sync: the last change holds the whole text.
-        update(params.getTextDocument().getUri(), params.getTextDocument().getVersion(), changes.get(changes.size() - 1).getText());
     }
 
     @Override
@@ -94,7 +98,7 @@ final class TraceTextDocumentService implements TextDocumentService {
     public CompletableFuture<Hover> hover(HoverParams params) {
         return CompletableFutures.computeAsync(cancel -> {
             try {
-                return store.get(params.getTextDocument().getUri())
+                return store.latest(params.getTextDocument().getUri())
                         .flatMap(d -> hover.hover(d.analysis(), FromLsp.line(params.getPosition()),
                                 FromLsp.column(params.getPosition()), cancel::checkCanceled))
                         .map(ToLsp::hover)
@@ -141,7 +145,7 @@ final class TraceTextDocumentService implements TextDocumentService {
     private <T> CompletableFuture<T> request(String what, String uri, T empty, BiFunction<Analysis, CancelToken, T> feature) {
         return CompletableFutures.computeAsync(cancel -> {
             try {
-                return store.get(uri).map(d -> feature.apply(d.analysis(), cancel::checkCanceled)).orElse(empty);
+                return store.latest(uri).map(d -> feature.apply(d.analysis(), cancel::checkCanceled)).orElse(empty);
             } catch (CancellationException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -151,13 +155,33 @@ final class TraceTextDocumentService implements TextDocumentService {
         });
     }
 
-    private void update(String uri, int version, String text) {
-        try {
-            DocumentStore.Document d = store.update(uri, version, text);
-            publish(ToLsp.publish(uri, version, diagnostics.diagnostics(d.analysis()), d.analysis()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "analysis of " + uri + " version " + version + " failed", e);
+    /** New settings: every open document is analysed again and its diagnostics published. */
+    void configure(ServerSettings settings) {
+        for (CompletableFuture<DocumentStore.Document> f : store.configure(settings)) {
+            f.whenComplete((d, failure) -> {
+                if (d != null) {
+                    publish(ToLsp.publish(d.uri(), d.version(), diagnostics.diagnostics(d.analysis()), d.analysis()));
+                }
+            });
         }
+    }
+
+    void shutdown() {
+        store.shutdown();
+    }
+
+    private void publishWhenDone(String uri, int version, CompletableFuture<DocumentStore.Document> analysed) {
+        analysed.whenComplete((d, failure) -> {
+            if (failure == null) {
+                try {
+                    publish(ToLsp.publish(uri, version, diagnostics.diagnostics(d.analysis()), d.analysis()));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "publishing the diagnostics of " + uri + " version " + version + " failed", e);
+                }
+            } else if (!(failure instanceof CancellationException)) {
+                LOG.log(Level.SEVERE, "analysis of " + uri + " version " + version + " failed", failure);
+            }
+        });
     }
 
     private void publish(PublishDiagnosticsParams params) {

@@ -104,7 +104,7 @@ class LanguageServerTest {
     @Test
     void diagnosticsFollowTheDocumentAndHoverShowsTheValueAtTheLine() throws Exception {
         InitializeResult init = remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
-        assertThat(init.getCapabilities().getTextDocumentSync().getLeft()).isEqualTo(TextDocumentSyncKind.Full);
+        assertThat(init.getCapabilities().getTextDocumentSync().getLeft()).isEqualTo(TextDocumentSyncKind.Incremental);
         assertThat(init.getCapabilities().getHoverProvider().getLeft()).isTrue();
         assertThat(init.getServerInfo().getName()).isEqualTo("cxltrace");
         remote.initialized(new org.eclipse.lsp4j.InitializedParams());
@@ -236,6 +236,87 @@ class LanguageServerTest {
         assertThat(remote.getTextDocumentService().documentSymbol(new DocumentSymbolParams(other)).get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(remote.getTextDocumentService().completion(new CompletionParams(other, new Position(0, 0)))
                 .get(10, TimeUnit.SECONDS).getLeft()).isEmpty();
+    }
+
+    @Test
+    void incrementalChangesGiveTheDiagnosticsOfAFreshOpenAndDocumentsStaySeparate() throws Exception {
+        InitializeParams init = new InitializeParams();
+        init.setInitializationOptions(com.google.gson.JsonParser.parseString("{\"checkpointInterval\": 1}"));
+        remote.initialize(init).get(10, TimeUnit.SECONDS);
+        String other = "file:///work/traces/other.cxltrace";
+        String otherText = "r32 comp hdm.decoder0.ctrl = 5\n";
+        var docs = remote.getTextDocumentService();
+        docs.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "cxltrace", 1, TRACE)));
+        docs.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(other, "cxltrace", 1, otherText)));
+        List<Diagnostic> otherFirst = await(other, 1).getDiagnostics();
+        assertThat(otherFirst).extracting(d -> d.getCode().getLeft()).containsExactly("E-EXPECT");
+
+        // Insert a line, then delete one, then edit within a line and append, two changes in one notification.
+        docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 2),
+                List.of(new TextDocumentContentChangeEvent(new Range(new Position(1, 0), new Position(1, 0)), "# a comment\n"))));
+        docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 3),
+                List.of(new TextDocumentContentChangeEvent(new Range(new Position(4, 0), new Position(5, 0)), ""))));
+        docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 4), List.of(
+                new TextDocumentContentChangeEvent(new Range(new Position(3, 33), new Position(3, 33)), "X"),
+                new TextDocumentContentChangeEvent(new Range(new Position(6, 0), new Position(6, 0)), "r16 cfg dvsec.lock = 0\n"))));
+        PublishDiagnosticsParams edited = await(URI, 4);
+
+        String expected = """
+                device type2
+                # a comment
+                w16 cfg dvsec.lock {CONFIG_LOCK=1}
+                w16 cfg dvsec.control {MEM_ENABLEX=0, ..}
+                w32 comp hdm.decoder0.ctrl 0x400
+                r32 comp hdm.decoder0.ctrl
+                r16 cfg dvsec.lock = 0
+                """;
+        String fresh = "file:///work/traces/fresh.cxltrace";
+        docs.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(fresh, "cxltrace", 1, expected)));
+        PublishDiagnosticsParams reference = await(fresh, 1);
+        assertThat(reference.getDiagnostics()).isNotEmpty();
+        assertThat(edited.getDiagnostics()).extracting(LanguageServerTest::describe)
+                .containsExactlyElementsOf(reference.getDiagnostics().stream().map(LanguageServerTest::describe).toList());
+        assertThat(edited.getDiagnostics()).extracting(d -> d.getRange().getStart().getLine()).contains(6);
+
+        // A full-text change without a range replaces the text.
+        docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 5),
+                List.of(new TextDocumentContentChangeEvent("device type2\n"))));
+        assertThat(await(URI, 5).getDiagnostics()).isEmpty();
+
+        // The other document kept its own diagnostics and analysis.
+        Hover hover = docs.hover(new HoverParams(new TextDocumentIdentifier(other), new Position(0, 12))).get(10, TimeUnit.SECONDS);
+        assertThat(hover.getContents().getRight().getValue()).startsWith("### hdm.decoder0.ctrl");
+        docs.didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(URI)));
+        assertThat(await(URI, null).getDiagnostics()).isEmpty();
+        docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(other, 2),
+                List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 29), new Position(0, 30)), "0x600"))));
+        assertThat(await(other, 2).getDiagnostics()).isEmpty();
+    }
+
+    @Test
+    void newSettingsAnalyseTheOpenDocumentsAgain() throws Exception {
+        remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+        remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "cxltrace", 1, TRACE)));
+        List<String> before = await(URI, 1).getDiagnostics().stream().map(LanguageServerTest::describe).toList();
+        remote.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                com.google.gson.JsonParser.parseString("{\"cxltrace\": {\"checkpointInterval\": 2}}")));
+        assertThat(await(URI, 1).getDiagnostics()).extracting(LanguageServerTest::describe).containsExactlyElementsOf(before);
+    }
+
+    /** A diagnostic without its document's URI, to compare two documents' diagnostics. */
+    private static String describe(Diagnostic d) {
+        return d.getRange() + " " + d.getCode().getLeft() + " " + d.getMessage() + " " + (d.getRelatedInformation() == null ? ""
+                : d.getRelatedInformation().stream().map(r -> r.getLocation().getRange() + r.getMessage()).toList());
+    }
+
+    /** The next diagnostics published for {@code uri} at {@code version}, skipping others. */
+    private PublishDiagnosticsParams await(String uri, Integer version) throws InterruptedException {
+        while (true) {
+            PublishDiagnosticsParams p = next();
+            if (p.getUri().equals(uri) && java.util.Objects.equals(p.getVersion(), version)) {
+                return p;
+            }
+        }
     }
 
     @Test

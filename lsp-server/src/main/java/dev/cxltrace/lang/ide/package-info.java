@@ -9,6 +9,11 @@
  * {@link dev.cxltrace.lang.ide.FoldingInfo}, {@link dev.cxltrace.lang.ide.InlayHintInfo},
  * {@link dev.cxltrace.lang.ide.Completions} of {@link dev.cxltrace.lang.ide.CompletionEntry}).
  *
- * <p>Invariant: no protocol types; the faces convert. Test: {@code ArchitectureTest}.
+ * <p>An {@link dev.cxltrace.lang.ide.Analysis} of an edited text is made from the previous
+ * version's ({@link dev.cxltrace.lang.ide.Analysis#next}), re-running from the nearest checkpoint
+ * before the first changed line; {@link dev.cxltrace.lang.ide.TextEdits} applies an editor's change.
+ *
+ * <p>Invariants: no protocol types; the faces convert. Test: {@code ArchitectureTest}. An analysis
+ * made incrementally equals a full one of the same text. Test: {@code IncrementalAnalysisTest}.
  */
 package dev.cxltrace.lang.ide;
