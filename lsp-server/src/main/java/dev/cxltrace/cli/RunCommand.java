@@ -6,6 +6,7 @@ import dev.cxltrace.lang.diag.Diagnostic;
 import dev.cxltrace.lang.diag.Severity;
 import dev.cxltrace.lang.exec.Executor;
 import dev.cxltrace.lang.exec.LineOutcome;
+import dev.cxltrace.lang.ide.Transcript;
 import dev.cxltrace.lang.syntax.ParsedLine;
 import dev.cxltrace.lang.syntax.Parser;
 import java.io.BufferedReader;

@@ -2,7 +2,14 @@ package dev.cxltrace.lsp;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import dev.cxltrace.lang.ide.CodeLensService;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -15,8 +22,9 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * The language server of {@code *.cxltrace} traces: incremental document sync, diagnostics, hover,
- * outline, folding, inlay hints and completion.
+ * The language server of {@code *.cxltrace} traces: incremental document sync, diagnostics (published
+ * and pulled), hover, outline, folding, inlay hints, completion, semantic tokens, formatting, quick
+ * fixes, and a "Run to here" lens per section with its command {@code cxltrace.run}.
  * The JVM is not exited here: {@link #exited()} completes on {@code exit} with the status the
  * protocol asks for (0 after a shutdown request, 1 without), and the command that started the
  * server returns it.
@@ -33,7 +41,7 @@ public final class CxltraceLanguageServer implements LanguageServer, LanguageCli
 
     public CxltraceLanguageServer(DocumentStore store) {
         this.documents = new TraceTextDocumentService(store);
-        this.workspace = new TraceWorkspaceService(store::settings, documents::configure);
+        this.workspace = new TraceWorkspaceService(store::settings, documents::configure, documents::run);
     }
 
     @Override
@@ -46,6 +54,12 @@ public final class CxltraceLanguageServer implements LanguageServer, LanguageCli
         capabilities.setFoldingRangeProvider(true);
         capabilities.setInlayHintProvider(true);
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(" ", ".", "{", ",", "!", "=")));
+        capabilities.setDiagnosticProvider(new DiagnosticRegistrationOptions(false, false));
+        capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(ToLsp.semanticTokensLegend(), true));
+        capabilities.setDocumentFormattingProvider(true);
+        capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
+        capabilities.setCodeLensProvider(new CodeLensOptions(false));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CodeLensService.RUN)));
         String version = CxltraceLanguageServer.class.getPackage().getImplementationVersion();
         return CompletableFuture.completedFuture(new InitializeResult(capabilities,
                 new ServerInfo("cxltrace", version == null ? "development build" : version)));

@@ -38,6 +38,23 @@ public final class FromLsp {
         return new TextRange(line(r.getStart()), column(r.getStart()), line(r.getEnd()), column(r.getEnd()));
     }
 
+    /** The arguments of {@code cxltrace.run}: the document's URI and the last line to run (0-based in LSP, 1-based here). */
+    public record RunTo(String uri, int lastLine) {
+    }
+
+    /** {@code [uri, line]} as a code lens sent them (Gson trees through JSON-RPC, or plain objects in process); empty when malformed. */
+    public static java.util.Optional<RunTo> runTo(List<Object> arguments) {
+        if (arguments == null || arguments.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        Object uri = arguments.get(0);
+        Object line = arguments.get(1);
+        String u = uri instanceof com.google.gson.JsonPrimitive p && p.isString() ? p.getAsString() : uri instanceof String s ? s : null;
+        Integer l = line instanceof com.google.gson.JsonPrimitive p && p.isNumber() ? Integer.valueOf(p.getAsInt())
+                : line instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+        return u == null || l == null ? java.util.Optional.empty() : java.util.Optional.of(new RunTo(u, l + 1));
+    }
+
     /** An editor's change: a range replaced, or (without a range) the whole text. */
     public static DocumentStore.Change change(TextDocumentContentChangeEvent e) {
         return new DocumentStore.Change(e.getRange() == null ? null : textRange(e.getRange()), e.getText());

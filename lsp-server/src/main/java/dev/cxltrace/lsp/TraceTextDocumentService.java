@@ -2,7 +2,12 @@ package dev.cxltrace.lsp;
 
 import dev.cxltrace.lang.exec.CancelToken;
 import dev.cxltrace.lang.ide.Analysis;
+import dev.cxltrace.lang.ide.CodeActionService;
+import dev.cxltrace.lang.ide.CodeLensService;
 import dev.cxltrace.lang.ide.CompletionService;
+import dev.cxltrace.lang.ide.FormattingService;
+import dev.cxltrace.lang.ide.SemanticTokensService;
+import dev.cxltrace.lang.ide.TranscriptService;
 import dev.cxltrace.lang.ide.DiagnosticsService;
 import dev.cxltrace.lang.ide.FoldingService;
 import dev.cxltrace.lang.ide.HoverService;
@@ -14,6 +19,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DocumentDiagnosticParams;
+import org.eclipse.lsp4j.DocumentDiagnosticReport;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
@@ -54,6 +71,11 @@ final class TraceTextDocumentService implements TextDocumentService {
     private final FoldingService folding = new FoldingService();
     private final InlayHintService inlayHints = new InlayHintService();
     private final CompletionService completion = new CompletionService();
+    private final SemanticTokensService semanticTokens = new SemanticTokensService();
+    private final FormattingService formatting = new FormattingService();
+    private final CodeActionService codeActions = new CodeActionService();
+    private final CodeLensService codeLenses = new CodeLensService();
+    private final TranscriptService transcripts = new TranscriptService();
     private volatile LanguageClient client;
 
     TraceTextDocumentService(DocumentStore store) {
@@ -138,6 +160,48 @@ final class TraceTextDocumentService implements TextDocumentService {
                         FromLsp.column(params.getPosition()), cancel))));
     }
 
+    @Override
+    public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
+        String uri = params.getTextDocument().getUri();
+        DocumentDiagnosticReport empty = new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of()));
+        return request("diagnostic", uri, empty,
+                (a, cancel) -> ToLsp.diagnosticReport(diagnostics.diagnostics(a), uri, a, store.settings()));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return request("semanticTokens", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                (a, cancel) -> ToLsp.semanticTokens(semanticTokens.tokens(a, cancel)));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        return request("formatting", params.getTextDocument().getUri(), List.of(),
+                (a, cancel) -> ToLsp.textEdits(formatting.format(a, cancel)));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return request("codeAction", uri, List.of(),
+                (a, cancel) -> ToLsp.codeActions(codeActions.actions(a, FromLsp.firstLine(params.getRange()),
+                        FromLsp.lastLine(params.getRange()), cancel), uri, a, store.settings()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        String uri = params.getTextDocument().getUri();
+        return request("codeLens", uri, List.of(), (a, cancel) -> ToLsp.codeLenses(codeLenses.lenses(a, cancel), uri));
+    }
+
+    /** {@code cxltrace.run [uri, line]}: the transcript of the document up to that line, or null when it is not open. */
+    CompletableFuture<Object> run(List<Object> arguments) {
+        return FromLsp.runTo(arguments)
+                .<CompletableFuture<Object>>map(r -> request("cxltrace.run", r.uri(), null,
+                        (a, cancel) -> transcripts.transcript(a, r.uri(), r.lastLine(), cancel)))
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
+    }
+
     /**
      * Runs {@code feature} on the current analysis of {@code uri}: {@code empty} when the document
      * is not open or the feature fails (logged); a cancellation goes back to LSP4J.
@@ -160,7 +224,7 @@ final class TraceTextDocumentService implements TextDocumentService {
         for (CompletableFuture<DocumentStore.Document> f : store.configure(settings)) {
             f.whenComplete((d, failure) -> {
                 if (d != null) {
-                    publish(ToLsp.publish(d.uri(), d.version(), diagnostics.diagnostics(d.analysis()), d.analysis()));
+                    publish(ToLsp.publish(d.uri(), d.version(), diagnostics.diagnostics(d.analysis()), d.analysis(), store.settings()));
                 }
             });
         }
@@ -174,7 +238,7 @@ final class TraceTextDocumentService implements TextDocumentService {
         analysed.whenComplete((d, failure) -> {
             if (failure == null) {
                 try {
-                    publish(ToLsp.publish(uri, version, diagnostics.diagnostics(d.analysis()), d.analysis()));
+                    publish(ToLsp.publish(uri, version, diagnostics.diagnostics(d.analysis()), d.analysis(), store.settings()));
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "publishing the diagnostics of " + uri + " version " + version + " failed", e);
                 }

@@ -303,6 +303,78 @@ class LanguageServerTest {
         assertThat(await(URI, 1).getDiagnostics()).extracting(LanguageServerTest::describe).containsExactlyElementsOf(before);
     }
 
+    @Test
+    void pulledDiagnosticsCarryTheirDocsLinkAndTheEditingFeaturesGoThroughTheProtocol() throws Exception {
+        InitializeParams params = new InitializeParams();
+        params.setInitializationOptions(com.google.gson.JsonParser.parseString(
+                "{\"diagnosticsDocs\": \"file:///opt/cxltrace/docs/DIAGNOSTICS.md\"}"));
+        ServerCapabilities caps = remote.initialize(params).get(10, TimeUnit.SECONDS).getCapabilities();
+        assertThat(caps.getDiagnosticProvider()).isNotNull();
+        assertThat(caps.getSemanticTokensProvider().getLegend().getTokenTypes()).contains("keyword", "namespace", "variable", "property");
+        assertThat(caps.getDocumentFormattingProvider().getLeft()).isTrue();
+        assertThat(caps.getCodeActionProvider().getRight().getCodeActionKinds()).contains("quickfix");
+        assertThat(caps.getCodeLensProvider()).isNotNull();
+        assertThat(caps.getExecuteCommandProvider().getCommands()).containsExactly("cxltrace.run");
+        String text = """
+                ## Lock
+                device   type2
+                w16 cfg dvsec.lock {config_lock=1}
+                ## Read
+                r16 cfg dvsec.lock = 0
+                r32 comp 0x1002
+                """;
+        remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "cxltrace", 1, text)));
+        PublishDiagnosticsParams published = await(URI, 1);
+        TextDocumentIdentifier doc = new TextDocumentIdentifier(URI);
+
+        // Pulled diagnostics equal the published ones; each links to its code's line in the docs.
+        org.eclipse.lsp4j.DocumentDiagnosticReport report = remote.getTextDocumentService()
+                .diagnostic(new org.eclipse.lsp4j.DocumentDiagnosticParams(doc)).get(10, TimeUnit.SECONDS);
+        List<Diagnostic> pulled = report.getRelatedFullDocumentDiagnosticReport().getItems();
+        assertThat(pulled).extracting(d -> d.getCode().getLeft()).containsExactly("E-EXPECT", "E-ERRNO");
+        assertThat(pulled).extracting(LanguageServerTest::describe)
+                .containsExactlyElementsOf(published.getDiagnostics().stream().map(LanguageServerTest::describe).toList());
+        assertThat(pulled).extracting(d -> d.getCodeDescription().getHref()).containsExactly(
+                "file:///opt/cxltrace/docs/DIAGNOSTICS.md#e-expect", "file:///opt/cxltrace/docs/DIAGNOSTICS.md#e-errno");
+        assertThat(published.getDiagnostics().get(0).getCodeDescription().getHref()).endsWith("#e-expect");
+
+        // Semantic tokens: line 3 starts with an op (function), its space (namespace) and register (variable).
+        List<Integer> data = remote.getTextDocumentService()
+                .semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(doc)).get(10, TimeUnit.SECONDS).getData();
+        List<String> types = caps.getSemanticTokensProvider().getLegend().getTokenTypes();
+        assertThat(data.subList(0, 5)).containsExactly(0, 0, "## Lock".length(), types.indexOf("comment"), 1);
+        assertThat(types.get(data.get(5 + 3))).isEqualTo("keyword");   // device
+
+        List<? extends org.eclipse.lsp4j.TextEdit> edits = remote.getTextDocumentService()
+                .formatting(new org.eclipse.lsp4j.DocumentFormattingParams(doc, new org.eclipse.lsp4j.FormattingOptions(4, true)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(edits).extracting(e -> e.getRange().getStart().getLine(), org.eclipse.lsp4j.TextEdit::getNewText)
+                .containsExactly(tuple(1, "device type2"), tuple(2, "w16 cfg dvsec.lock {CONFIG_LOCK=1}"),
+                        tuple(4, "r16 cfg  dvsec.lock = 0"));   // line 6 is already canonical
+
+        List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> actions = remote.getTextDocumentService()
+                .codeAction(new org.eclipse.lsp4j.CodeActionParams(doc, range(4, 0, 0),
+                        new org.eclipse.lsp4j.CodeActionContext(published.getDiagnostics()))).get(10, TimeUnit.SECONDS);
+        assertThat(actions).singleElement().satisfies(a -> {
+            org.eclipse.lsp4j.CodeAction fix = a.getRight();
+            assertThat(fix.getKind()).isEqualTo("quickfix");
+            assertThat(fix.getDiagnostics()).extracting(d -> d.getCode().getLeft()).containsExactly("E-EXPECT");
+            assertThat(fix.getEdit().getChanges().get(URI)).singleElement().satisfies(e -> {
+                assertThat(e.getRange()).isEqualTo(range(4, 21, 22));
+                assertThat(e.getNewText()).isEqualTo("0x1");
+            });
+        });
+
+        List<? extends org.eclipse.lsp4j.CodeLens> lenses = remote.getTextDocumentService()
+                .codeLens(new org.eclipse.lsp4j.CodeLensParams(doc)).get(10, TimeUnit.SECONDS);
+        assertThat(lenses).extracting(l -> l.getRange().getStart().getLine(), l -> l.getCommand().getTitle(),
+                l -> l.getCommand().getCommand()).containsExactly(tuple(0, "Run to here", "cxltrace.run"), tuple(3, "Run to here", "cxltrace.run"));
+        Object transcript = remote.getWorkspaceService().executeCommand(new org.eclipse.lsp4j.ExecuteCommandParams(
+                "cxltrace.run", lenses.get(0).getCommand().getArguments())).get(10, TimeUnit.SECONDS);
+        assertThat(transcript.toString()).contains(":3: w16 cfg dvsec.lock {config_lock=1}").contains("registers after line 3")
+                .doesNotContain(":5:");
+    }
+
     /** A diagnostic without its document's URI, to compare two documents' diagnostics. */
     private static String describe(Diagnostic d) {
         return d.getRange() + " " + d.getCode().getLeft() + " " + d.getMessage() + " " + (d.getRelatedInformation() == null ? ""

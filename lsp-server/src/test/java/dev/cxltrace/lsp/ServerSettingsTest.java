@@ -28,4 +28,14 @@ class ServerSettingsTest {
         assertThat(s.checkpointInterval()).isEqualTo(3);
         assertThat(ServerSettings.DEFAULT.withConfiguration(JsonParser.parseString("{\"other\": {}}"))).isEqualTo(ServerSettings.DEFAULT);
     }
+
+    @Test
+    void theDiagnosticsDocsGiveEachCodeItsAnchor() {
+        assertThat(ServerSettings.DEFAULT.diagnosticsHref(dev.cxltrace.lang.diag.DiagnosticCode.W_LOCKED)).isNull();
+        ServerSettings s = ServerSettings.DEFAULT.with(JsonParser.parseString(
+                "{\"diagnosticsDocs\": \"file:///opt/cxltrace/docs/DIAGNOSTICS.md\"}"));
+        assertThat(s.diagnosticsHref(dev.cxltrace.lang.diag.DiagnosticCode.W_LOCKED))
+                .isEqualTo("file:///opt/cxltrace/docs/DIAGNOSTICS.md#w-locked");
+        assertThat(s.with(JsonParser.parseString("{\"diagnosticsDocs\": \"docs/DIAGNOSTICS.md\"}"))).isEqualTo(s);
+    }
 }

@@ -41,6 +41,11 @@ public enum DiagnosticCode {
         return code;
     }
 
+    /** The anchor of its line in docs/DIAGNOSTICS.md: the code in lower case, {@code w-locked}. */
+    public String anchor() {
+        return code.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public Severity severity() {
         return severity;
     }

@@ -195,6 +195,11 @@ public final class Analysis {
         return values;
     }
 
+    /** Where the profile files named by a device line come from. */
+    ProfileSource profiles() {
+        return profiles;
+    }
+
     /** The options this document was analysed with. */
     public Options options() {
         return options;

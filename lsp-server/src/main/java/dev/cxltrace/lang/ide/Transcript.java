@@ -1,4 +1,4 @@
-package dev.cxltrace.cli;
+package dev.cxltrace.lang.ide;
 
 import dev.cxltrace.device.catalog.FieldDef;
 import dev.cxltrace.device.catalog.RegisterCatalog;
@@ -22,24 +22,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text of {@code cxltrace run}: what each executed line did, as the executor recorded it in
+ * The text of {@code cxltrace run} (and of the language server's {@code cxltrace.run} command): what each executed line did, as the executor recorded it in
  * its {@link LineOutcome}, with values decoded into the catalog's fields; then the registers at
  * the end. It only presents outcomes; it decides nothing about them.
  */
-final class Transcript {
+public final class Transcript {
     private static final String INDENT = "    ";
     private static final int WIDTH = 100;
 
     private final String path;
     private final PrintWriter out;
 
-    Transcript(String path, PrintWriter out) {
+    public Transcript(String path, PrintWriter out) {
         this.path = path;
         this.out = out;
     }
 
     /** One line of the trace; comments and blank lines print nothing. */
-    void line(ParsedLine parsed, LineOutcome outcome, Executor executor, boolean hadDevice) {
+    public void line(ParsedLine parsed, LineOutcome outcome, Executor executor, boolean hadDevice) {
         Statement s = parsed.statement();
         if (s == null && outcome.diagnostics().isEmpty()) {
             return;
@@ -144,7 +144,7 @@ final class Transcript {
     }
 
     /** Every register at the end of the trace: the guest-visible value beside the host's copy. */
-    void registers(Executor executor, int lines) {
+    public void registers(Executor executor, int lines) {
         VfioDevice device = executor.device();
         out.print('\n');
         if (device == null) {
@@ -173,7 +173,7 @@ final class Transcript {
     }
 
     /** {@code 0x} hex with every digit of the width, grouped by four: {@code 0x0000_0600}. */
-    static String hex(long value, int bits) {
+    public static String hex(long value, int bits) {
         String digits = Long.toHexString(value);
         int want = Math.max(1, bits / 4);
         if (digits.length() < want) {
