@@ -15,6 +15,17 @@ final class LspSession {
     private LspSession() {
     }
 
+    /**
+     * Waits for the end of the input on a thread of its own: on the common pool it would hold a
+     * worker for the whole session, and with one or two CPUs the common pool has a single worker,
+     * which LSP4J's requests ({@code CompletableFutures.computeAsync}) need.
+     */
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "cxltrace-lsp-input-end");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Serves until the client sends exit or the input ends; the exit status the protocol asks for. */
     static int serve(InputStream in, OutputStream out) throws InterruptedException {
         CxltraceLanguageServer server = new CxltraceLanguageServer();
@@ -30,7 +41,7 @@ final class LspSession {
                 // The connection broke; the status says whether the client had asked to shut down.
             }
             return server.shutdownRequested() ? ExitStatus.PASS : ExitStatus.FAILED;
-        });
+        }, LspSession::daemon);
         try {
             return (Integer) CompletableFuture.anyOf(server.exited(), inputEnded).get();
         } catch (ExecutionException e) {

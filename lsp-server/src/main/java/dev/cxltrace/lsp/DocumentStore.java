@@ -79,7 +79,11 @@ public final class DocumentStore {
         return submit(e, version, text);
     }
 
-    /** Applies {@code changes}, in order, to the text of {@code uri} and analyses it as {@code version}; empty if not open. */
+    /**
+     * Applies {@code changes}, in order, to the text of {@code uri} and analyses it as {@code version}; empty if not open.
+     * A change older than the version held (out of order) is ignored: its future is cancelled, and
+     * the text and analysis stay those of the newer version.
+     */
     public Optional<CompletableFuture<Document>> change(String uri, int version, List<Change> changes) {
         Entry e = documents.get(uri);
         if (e == null) {
@@ -87,6 +91,10 @@ public final class DocumentStore {
         }
         String text;
         synchronized (e) {
+            if (version < e.version) {
+                return Optional.of(CompletableFuture.failedFuture(
+                        new CancellationException(uri + " version " + version + " is older than version " + e.version)));
+            }
             text = e.text;
         }
         for (Change c : changes) {
@@ -187,11 +195,13 @@ public final class DocumentStore {
         return Set.copyOf(documents.keySet());
     }
 
-    public void close(String uri) {
+    /** Closes {@code uri}; false if it was not open. */
+    public boolean close(String uri) {
         Entry e = documents.remove(uri);
         if (e != null) {
             e.generation.incrementAndGet();
         }
+        return e != null;
     }
 
     /** Stops the analysis thread (on {@code exit}). */

@@ -107,8 +107,11 @@ final class TraceTextDocumentService implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        store.close(uri);
-        publish(new PublishDiagnosticsParams(uri, List.of()));
+        if (store.close(uri)) {
+            publish(new PublishDiagnosticsParams(uri, List.of()));
+        } else {
+            LOG.fine("didClose of " + uri + ", which is not open");
+        }
     }
 
     @Override

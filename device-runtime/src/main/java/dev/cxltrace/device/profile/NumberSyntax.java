@@ -34,10 +34,24 @@ public final class NumberSyntax {
             return OptionalLong.empty();
         }
         String digits = t.replace("_", "");
+        int significant = -1;
         for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), radix) < 0) {
+            int d = Character.digit(digits.charAt(i), radix);
+            if (d < 0) {
                 return OptionalLong.empty();
             }
+            if (significant < 0 && d != 0) {
+                significant = i;
+            }
+        }
+        if (significant < 0) {
+            return OptionalLong.of(0);
+        }
+        // More significant digits than 2^64 has cannot fit; the check keeps BigInteger, whose
+        // conversion is superlinear, away from a literal of megabytes.
+        int maxDigits = radix == 2 ? 64 : radix == 16 ? 16 : 20;
+        if (digits.length() - significant > maxDigits) {
+            return OptionalLong.empty();
         }
         BigInteger v = new BigInteger(digits, radix);
         return v.compareTo(MAX) >= 0 ? OptionalLong.empty() : OptionalLong.of(v.longValue());

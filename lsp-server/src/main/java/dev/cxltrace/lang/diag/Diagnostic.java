@@ -5,6 +5,14 @@ import java.util.List;
 
 /** A finding on one line: where, how serious, its stable code, the message, and related places. */
 public record Diagnostic(Span span, Severity severity, DiagnosticCode code, String message, List<Related> related) {
+    /** Longer messages are cut: one that quotes a line of megabytes must not carry it to the editor. */
+    private static final int MAX_MESSAGE = 4000;
+
+    public Diagnostic {
+        if (message != null && message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "…";
+        }
+    }
 
     public static Diagnostic of(Span span, DiagnosticCode code, String message) {
         return new Diagnostic(span, code.severity(), code, message, List.of());

@@ -1,6 +1,7 @@
 package dev.cxltrace.lang.ide;
 
 import dev.cxltrace.device.catalog.Copies;
+import dev.cxltrace.device.catalog.RegisterCatalog;
 import dev.cxltrace.device.catalog.RegisterDef;
 import dev.cxltrace.device.profile.BuiltInProfiles;
 import dev.cxltrace.device.profile.DeviceProfile;
@@ -213,6 +214,9 @@ public final class Analysis {
         List<RegisterDef> registers = new ArrayList<>(2);
         if (s instanceof Statement.Access a && a.location().named() && a.location().register() != null) {
             registers.add(a.location().register());
+        } else if (s instanceof Statement.Access a && !a.location().named()) {
+            // An integer offset: the register that holds it, as the catalog lays the space out.
+            RegisterCatalog.get().at(a.space(), a.location().number()).ifPresent(registers::add);
         } else if (s instanceof Statement.Expect e) {
             RegisterDoc.find(e.target(), device.profile()).ifPresent(entry -> registers.add(entry.register()));
             if (e.value() instanceof Statement.TargetValue tv) {
@@ -252,7 +256,10 @@ public final class Analysis {
         return number >= 1 && number <= parsed.size() ? Optional.of(parsed.get(number - 1)) : Optional.empty();
     }
 
-    /** The value of {@code register} after line {@code number}, if that line names it and the device existed. */
+    /**
+     * The value of {@code register} after line {@code number}, if that line names it (or accesses
+     * an integer offset inside it) and the device existed.
+     */
     public Optional<RegisterValue> valueAfter(int number, RegisterDef register) {
         for (RegisterValue v : values.getOrDefault(number, List.of())) {
             if (v.register() == register) {

@@ -1,21 +1,29 @@
 package dev.cxltrace.lang.ide;
 
 import dev.cxltrace.device.catalog.FieldDef;
+import dev.cxltrace.device.catalog.RegisterCatalog;
 import dev.cxltrace.device.catalog.RegisterDef;
 import dev.cxltrace.device.catalog.Space;
 import dev.cxltrace.device.profile.DeviceProfile;
+import dev.cxltrace.device.profile.Parameter;
+import dev.cxltrace.device.semantics.Attribute;
 import dev.cxltrace.device.vfio.Errno;
 import dev.cxltrace.lang.exec.CancelToken;
 import dev.cxltrace.lang.diag.Format;
 import dev.cxltrace.lang.syntax.ParsedLine;
 import dev.cxltrace.lang.syntax.Span;
 import dev.cxltrace.lang.syntax.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The hover at a position: on a register name, the catalog's entry and the register's value after
  * that line (the guest's shadow, and the host copy beside it); on a field name of a composition,
- * the field's entry; on an op, a space or an errno, one line saying what it means. Positions are a
+ * the field's entry; on an integer offset, the entry of the register that holds it; on a device
+ * parameter, its meaning, accepted values and the value in effect; on an op, a space or an errno,
+ * one line saying what it means. Where the passthrough executes a field otherwise than the
+ * specification defines it (Exec versus Spec), a line says so, with the specification's section. Positions are a
  * 1-based line and a 0-based column, as in {@link Span}. Stateless.
  */
 public final class HoverService {
@@ -37,7 +45,23 @@ public final class HoverService {
         if (s instanceof Statement.Device d && d.errnoSpan() != null && d.errnoSpan().contains(column) && d.errno() != null) {
             return Optional.of(new HoverInfo(d.errnoSpan(), errno(d.errno())));
         }
+        if (s instanceof Statement.Device d) {
+            for (Statement.Parameter p : d.parameters()) {
+                if (p.nameSpan() != null && p.nameSpan().contains(column)) {
+                    return Parameter.byName(p.name()).map(known -> new HoverInfo(p.nameSpan(), parameter(known, p, profile)));
+                }
+            }
+        }
         return Optional.empty();
+    }
+
+    /** A device parameter: what it means, the values it takes, and the value the trace's device has. */
+    private static String parameter(Parameter parameter, Statement.Parameter written, DeviceProfile profile) {
+        return "### " + parameter.canonicalName() + "\n\n"
+                + "Device parameter: " + parameter.meaning() + ".\n\n"
+                + "- Accepted values: " + parameter.accepted() + "\n"
+                + "- Written here: `" + written.value() + "`\n"
+                + "- Value in effect (profile " + profile.name() + "): `" + parameter.valueIn(profile) + "`\n";
     }
 
     private Optional<HoverInfo> access(Analysis analysis, Statement.Access a, int line, int column, DeviceProfile profile) {
@@ -51,6 +75,13 @@ public final class HoverService {
         if (location.named() && location.nameSpan().contains(column) && location.register() != null) {
             RegisterDef r = location.register();
             return Optional.of(new HoverInfo(location.nameSpan(), registerWithValue(analysis, r, line, profile)));
+        }
+        if (!location.named() && location.numberSpan() != null && location.numberSpan().contains(column)) {
+            Optional<RegisterDef> held = RegisterCatalog.get().at(a.space(), location.number());
+            if (held.isPresent()) {
+                return Optional.of(new HoverInfo(location.numberSpan(), offsetNote(held.get(), location.number())
+                        + registerWithValue(analysis, held.get(), line, profile)));
+            }
         }
         if (location.register() != null) {
             Optional<HoverInfo> field = compositionField(analysis, a.value(), location.register(), line, column, profile);
@@ -110,8 +141,35 @@ public final class HoverService {
         return Optional.empty();
     }
 
+    /** What an integer offset resolves to, before that register's entry. */
+    private static String offsetNote(RegisterDef r, long offset) {
+        long within = offset - r.offset();
+        return "Offset `0x" + Long.toHexString(offset) + "` is " + (within == 0 ? "" : "byte " + within + " of ")
+                + "`" + r.path() + "`\n\n";
+    }
+
+    /**
+     * The fields whose Exec attribute (what the passthrough executes) is not their Spec attribute,
+     * as one line; empty when they all agree.
+     */
+    private static String execVersusSpec(RegisterDef r, List<FieldDef> fields) {
+        List<String> differ = new ArrayList<>();
+        for (FieldDef f : fields) {
+            Attribute exec = r.execAttribute(f);
+            if (!exec.label().equals(f.spec().label())) {
+                differ.add(f.name() + " executes " + exec.label() + ", the specification says " + f.spec().label());
+            }
+        }
+        if (differ.isEmpty()) {
+            return "";
+        }
+        return "\nPassthrough (Exec) vs specification (Spec): " + String.join("; ", differ)
+                + (r.section() == null ? "" : " (" + r.section() + ")") + "\n";
+    }
+
     private static String registerWithValue(Analysis analysis, RegisterDef r, int line, DeviceProfile profile) {
         StringBuilder b = new StringBuilder(RegisterDoc.register(r, profile));
+        b.append(execVersusSpec(r, r.fields(profile)));
         analysis.valueAfter(line, r).ifPresent(v -> {
             b.append("\n---\n\n");
             if (v.twoCopies()) {
@@ -137,6 +195,7 @@ public final class HoverService {
 
     private static String fieldWithValue(Analysis analysis, RegisterDef r, FieldDef f, int line, DeviceProfile profile) {
         StringBuilder b = new StringBuilder(RegisterDoc.field(r, f, profile));
+        b.append(execVersusSpec(r, List.of(f)));
         analysis.valueAfter(line, r).ifPresent(v -> {
             b.append("\n---\n\n**Value after line ").append(line).append("**: ");
             if (v.twoCopies()) {

@@ -38,7 +38,7 @@ public final class AccessResolver {
         if (loc.named()) {
             register = loc.register();
             if (register == null) {
-                return error(Diagnostic.of(loc.nameSpan(), DiagnosticCode.E_NAME, "unknown register " + loc.name()
+                return error(Diagnostic.of(loc.nameSpan(), DiagnosticCode.E_NAME, "unknown register " + Names.shown(loc.name())
                         + Names.didYouMean(loc.name(), TargetResolver.allNames())));
             }
             if (register.space() != a.space()) {

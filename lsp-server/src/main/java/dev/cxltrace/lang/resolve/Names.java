@@ -14,18 +14,34 @@ public final class Names {
         return best == null ? "" : "; did you mean " + best + "?";
     }
 
+    /**
+     * A name from the trace as a message quotes it: at most {@value #SHOWN} characters, longer
+     * ones cut with an ellipsis and their length, so a line of megabytes gives a short message.
+     */
+    public static String shown(String name) {
+        return name.length() <= SHOWN ? name : name.substring(0, SHOWN) + "… (" + name.length() + " characters)";
+    }
+
+    private static final int SHOWN = 80;
+
     public static String closest(String unknown, Collection<String> known) {
         String u = unknown.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int limit = Math.max(2, u.length() / 3);
         for (String k : known) {
+            // The distance is at least the difference in length: skip the quadratic work when that
+            // is already too far (a name of megabytes against the catalog's short ones).
+            int floor = Math.abs(u.length() - k.length());
+            if (floor > limit || floor >= bestDistance) {
+                continue;
+            }
             int d = distance(u, k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        int limit = Math.max(2, u.length() / 3);
         return bestDistance <= limit ? best : null;
     }
 

@@ -342,8 +342,8 @@ public final class Parser {
         }
         String lower = t.text().toLowerCase(Locale.ROOT).replace("_", "");
         boolean digitsOnly = lower.matches("0x[0-9a-f]+|0b[01]+|[0-9]+");
-        String why = digitsOnly ? t.text() + " does not fit in 64 bits; integers are unsigned and at most 64 bits"
-                : t.text() + " is not an integer; write decimal (4096), hexadecimal (0x1000) or binary (0b1010), "
+        String why = digitsOnly ? shown(t.text()) + " does not fit in 64 bits; integers are unsigned and at most 64 bits"
+                : shown(t.text()) + " is not an integer; write decimal (4096), hexadecimal (0x1000) or binary (0b1010), "
                         + "with _ between digits if you like";
         throw new SyntaxError(Diagnostic.of(t.span(line), DiagnosticCode.E_NUMBER, why));
     }
@@ -416,9 +416,14 @@ public final class Parser {
 
     private static String describe(Token t) {
         return switch (t.kind()) {
-            case WORD, NUMBER -> "'" + t.text() + "'";
+            case WORD, NUMBER -> "'" + shown(t.text()) + "'";
             case REST -> "'..'";
-            default -> "'" + t.text() + "'";
+            default -> "'" + shown(t.text()) + "'";
         };
+    }
+
+    /** A token as a message quotes it: a token of megabytes (one huge line) is cut to its start and length. */
+    private static String shown(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "… (" + text.length() + " characters)";
     }
 }

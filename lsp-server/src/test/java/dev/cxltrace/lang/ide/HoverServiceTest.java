@@ -2,6 +2,10 @@ package dev.cxltrace.lang.ide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cxltrace.device.catalog.FieldDef;
+import dev.cxltrace.device.catalog.RegisterCatalog;
+import dev.cxltrace.device.catalog.RegisterDef;
+import dev.cxltrace.device.profile.Parameter;
 import dev.cxltrace.lang.exec.CancelToken;
 import dev.cxltrace.lang.exec.ProfileSource;
 import dev.cxltrace.lang.syntax.Span;
@@ -93,5 +97,75 @@ class HoverServiceTest {
         assertThat(hover("w32 comp hdm.decoder0.ctrl 0x4|00")).isEmpty();
         assertThat(hover("r32 comp nosuch.reg|ister")).isEmpty();
         assertThat(hover("r32 comp hdm.decoder0.ctrl\n|")).isEmpty();
+    }
+
+    @Test
+    void anIntegerOffsetShowsTheRegisterThatHoldsItWithItsValue() {
+        RegisterDef ctrl = RegisterCatalog.get().byPath("hdm.decoder0.ctrl").orElseThrow();
+        HoverInfo h = hover("""
+                device type2
+                w32 comp hdm.decoder0.ctrl 0x400
+                r32 comp 0x10|30
+                """).orElseThrow();
+
+        assertThat(h.span()).isEqualTo(new Span(3, 9, 15));
+        assertThat(h.markdown())
+                .startsWith("Offset `0x1030` is `hdm.decoder0.ctrl`")
+                .contains("### hdm.decoder0.ctrl")
+                .contains(ctrl.section().toString())
+                .contains("**Value after line 3**: shadow `0x0000_0000`, host copy `0x0000_0600`")
+                .contains("| `COMMITTED` | 0 | 1 |");
+        // An offset inside a register names the byte.
+        assertThat(hover("r16 comp 0x10|32").orElseThrow().markdown()).startsWith("Offset `0x1032` is byte 2 of `hdm.decoder0.ctrl`");
+        // An offset no register holds: nothing.
+        assertThat(hover("r32 hdm 0x10|30")).isEmpty();
+    }
+
+    @Test
+    void aDeviceParameterShowsItsMeaningAcceptedValuesAndTheValueInEffect() {
+        HoverInfo h = hover("""
+                device type2 lock_on|_commit=true
+                """).orElseThrow();
+
+        assertThat(h.span()).isEqualTo(new Span(1, 13, 27));
+        assertThat(h.markdown())
+                .startsWith("### lock_on_commit")
+                .contains(Parameter.LOCK_ON_COMMIT.meaning())
+                .contains("Accepted values: " + Parameter.LOCK_ON_COMMIT.accepted())
+                .contains("Written here: `true`")
+                .contains("Value in effect (profile type2): `true`");
+        assertThat(hover("device type2 no_such|_param=1")).isEmpty();
+    }
+
+    @Test
+    void fieldsWhoseExecIsNotTheirSpecAreNamedWithTheSpecificationSection() {
+        RegisterDef control = RegisterCatalog.get().byPath("dvsec.control").orElseThrow();
+        FieldDef io = control.field("IO_ENABLE").orElseThrow();
+        String expected = "IO_ENABLE executes " + control.execAttribute(io).label() + ", the specification says "
+                + io.spec().label();
+        assertThat(control.execAttribute(io).label()).isNotEqualTo(io.spec().label());
+
+        String register = hover("r16 cfg dvsec.con|trol").orElseThrow().markdown();
+        assertThat(register).contains("Passthrough (Exec) vs specification (Spec): ").contains(expected)
+                .contains(control.section().toString());
+        for (FieldDef f : control.fields()) {
+            boolean differs = !control.execAttribute(f).label().equals(f.spec().label());
+            boolean named = register.contains(": " + f.name() + " executes ") || register.contains("; " + f.name() + " executes ");
+            assertThat(named).as(f.name()).isEqualTo(differs);
+        }
+
+        String field = hover("w16 cfg dvsec.control {IO_EN|ABLE=1}").orElseThrow().markdown();
+        assertThat(field).contains("Passthrough (Exec) vs specification (Spec): " + expected)
+                .contains(control.section().toString());
+
+        // Where Exec and Spec agree on every field, no such line.
+        RegisterDef agreeing = RegisterCatalog.get().registers().stream()
+                .filter(r -> !r.fields().isEmpty() && r.section() != null)
+                .filter(r -> r.fields().stream().allMatch(f -> r.execAttribute(f).label().equals(f.spec().label())))
+                .findFirst().orElseThrow();
+        String marked = "r" + agreeing.width() + " " + agreeing.space().canonicalName() + " " + agreeing.path().charAt(0) + "|"
+                + agreeing.path().substring(1);
+        assertThat(hover(marked).orElseThrow().markdown()).startsWith("### " + agreeing.path())
+                .doesNotContain("Passthrough (Exec)").contains(agreeing.section().toString());
     }
 }
