@@ -72,7 +72,7 @@ final class PciHeaderRegisters {
                 .describe("Header layout: type 0, single function.")
                 .field("HEADER_TYPE", 7, 0, RO, 0, "0 = type 0 header, single function.").build());
         r.add(reg("pci.bist", Space.CFG, 0x0f, 8).spec(pcie("7.5.1.1.10"))
-                .describe("Built-in self test; not implemented.")
+                .describe("Built-in self test; the device has none.")
                 .field("BIST", 7, 0, RO, 0, "Self-test control and status.").build());
         for (int n = 0; n < 6; n++) {
             r.add(bar(n));
@@ -112,12 +112,12 @@ final class PciHeaderRegisters {
 
     /**
      * A BAR. vfio virtualises BARs: the component BAR is a 32-bit memory BAR whose address bits
-     * below log2(bar_size) read 0, so writing all ones sizes it; the other BARs are not implemented.
+     * below log2(bar_size) read 0, so writing all ones sizes it; the other BARs are unused and read 0.
      */
     private static RegisterDef bar(int n) {
         return reg("pci.bar" + n, Space.CFG, 0x10 + 4 * n, 32).spec(pcie("7.5.1.2.1"))
                 .describe("Base address register " + n + "; the component BAR (comp_bar) maps the 64K component "
-                        + "register block, other BARs are not implemented and read 0.")
+                        + "register block, other BARs are unused and read 0.")
                 .behaviour(Behaviour.BAR_SIZING)
                 .layout(p -> barFields(n, p))
                 .build();

@@ -51,7 +51,7 @@ final class ErrnoExplanation {
             default -> {
                 int n = a.space().barIndex();
                 if (n != p.compBar()) {
-                    yield "bar" + n + " is not implemented (region size 0), so " + at + " fails with " + errno.name()
+                    yield "bar" + n + " is unused (region size 0), so " + at + " fails with " + errno.name()
                             + "; the component BAR is bar" + p.compBar() + fix;
                 }
                 long start = p.compOffset();
