@@ -20,12 +20,9 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -81,7 +78,7 @@ class LanguageServerRobustnessTest {
         server.connect(serverLauncher.getRemoteProxy());
         serverLauncher.startListening();
 
-        clientLauncher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
+        clientLauncher = LSPLauncher.createClientLauncher(new RecordingClient(published), clientIn, clientOut);
         clientLauncher.startListening();
         remote = clientLauncher.getRemoteProxy();
         remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
@@ -234,29 +231,5 @@ class LanguageServerRobustnessTest {
         PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
         assertThat(p).as("published diagnostics").isNotNull();
         return p;
-    }
-
-    private final class Client implements LanguageClient {
-        @Override
-        public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-            published.add(diagnostics);
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {
-        }
-
-        @Override
-        public void showMessage(MessageParams messageParams) {
-        }
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {
-        }
     }
 }

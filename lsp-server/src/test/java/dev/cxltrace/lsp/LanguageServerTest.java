@@ -8,7 +8,6 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
@@ -30,13 +29,10 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ServerCapabilities;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -89,7 +85,7 @@ class LanguageServerTest {
         server.connect(serverLauncher.getRemoteProxy());
         serverLauncher.startListening();
 
-        clientLauncher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
+        clientLauncher = LSPLauncher.createClientLauncher(new RecordingClient(published), clientIn, clientOut);
         clientLauncher.startListening();
         remote = clientLauncher.getRemoteProxy();
     }
@@ -406,30 +402,4 @@ class LanguageServerTest {
     private static Range range(int line, int start, int end) {
         return new Range(new Position(line, start), new Position(line, end));
     }
-
-    /** A client that keeps what the server publishes. */
-    private final class Client implements LanguageClient {
-        @Override
-        public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-            published.add(diagnostics);
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {
-        }
-
-        @Override
-        public void showMessage(MessageParams messageParams) {
-        }
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {
-        }
-    }
-
 }
